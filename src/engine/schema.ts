@@ -1,0 +1,225 @@
+/**
+ * The scenario format of ENGINE.md section 1, as one zod schema: the single source of
+ * truth for scenario files, the TypeScript types (`z.infer`), the content collection
+ * and the JSON Schema that authors' editors read (`npm run schema`).
+ *
+ * This module imports only zod so it runs the same in the browser, the CLI and tests.
+ */
+import { z } from 'zod';
+
+/** ISO 8601 local date-time without a zone, to the minute: `2026-03-02T09:00`. */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
+    message: 'expected a local date-time like 2026-03-02T09:00',
+  })
+  .refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)), {
+    message: 'expected a real calendar date and time',
+  });
+
+const identifier = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    message: 'expected letters, digits, dot, dash or underscore',
+  });
+
+const quantity = z.number().int().nonnegative();
+const price = z.number().nonnegative().finite();
+
+/** The seven competencies of ENGINE.md section 8, in the order the debrief lists them. */
+export const COMPETENCIES = [
+  'basics',
+  'tracking',
+  'partial-shipments',
+  'communication',
+  'documentation',
+  'prioritization',
+  'error-prevention',
+] as const;
+export const competency = z.enum(COMPETENCIES);
+export type Competency = z.infer<typeof competency>;
+
+export const URGENCIES = ['critical', 'high', 'normal', 'low'] as const;
+export const TIERS = ['strategic', 'contractor', 'repeat', 'standard'] as const;
+export const RANK_KEYS = ['flagged', 'urgency', 'tier', 'value', 'placedAt'] as const;
+export const urgency = z.enum(URGENCIES);
+export const tier = z.enum(TIERS);
+export const rankKey = z.enum(RANK_KEYS);
+export const shipPreference = z.enum(['ship-available', 'ship-complete']);
+export type ShipPreference = z.infer<typeof shipPreference>;
+
+/** The company's rules (ENGINE.md section 2). Every field has a default. */
+export const policySchema = z
+  .object({
+    /** Ranking keys, most important first. Default `[flagged, urgency, tier, value, placedAt]`. */
+    rankBy: z.array(rankKey).default(['flagged', 'urgency', 'tier', 'value', 'placedAt']),
+    /** Company-wide: false means every order ships complete. Default `true`. */
+    allowPartialShipments: z.boolean().default(true),
+    /** A line may ship part of its quantity. Default `true`. */
+    splitLines: z.boolean().default(true),
+    /** How a ship-complete order is allocated. Default `all-or-nothing`. */
+    shipComplete: z.enum(['all-or-nothing', 'reserve-partial']).default('all-or-nothing'),
+    /** A customer must be told of a new backorder within this many simulated hours. Default `4`. */
+    notifyWithinHours: z.number().positive().max(24 * 14).default(4),
+    /** A second person must verify a shipment before it leaves. Default `false`. */
+    verifyShipments: z.boolean().default(false),
+  })
+  .strict()
+  .superRefine((policy, ctx) => {
+    const seen = new Set<string>();
+    policy.rankBy.forEach((key, index) => {
+      if (seen.has(key))
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['rankBy', index],
+          message: `ranking key "${key}" is listed twice`,
+        });
+      seen.add(key);
+    });
+  });
+export type Policy = z.infer<typeof policySchema>;
+
+/** A purchase order expected from a supplier. */
+export const incomingSchema = z
+  .object({
+    /** Purchase order number, unique across the scenario. */
+    po: identifier,
+    /** Units still expected on this PO. */
+    qty: quantity.positive(),
+    /** Expected arrival. */
+    eta: localDateTime,
+  })
+  .strict();
+
+export const catalogItemSchema = z
+  .object({
+    /** Stock-keeping unit, unique in the catalog. */
+    sku: identifier,
+    /** Product name as printed on pick lists and packing slips. */
+    name: z.string().min(1).max(200),
+    /** Unit price. */
+    price,
+    /** Units physically in the warehouse at `startsAt`. */
+    onHand: quantity,
+    /** Storage location, e.g. `A-03-2`. */
+    bin: z.string().min(1).max(32),
+    /** `discontinued` means no new supply will come. Default `active`. */
+    lifecycle: z.enum(['active', 'discontinued']).default('active'),
+    /** Open purchase orders for this SKU. Default none. */
+    incoming: z.array(incomingSchema).default([]),
+    /** SKUs that may replace this one, best first. Default none. */
+    substitutes: z.array(identifier).default([]),
+    /** SKUs a picker can confuse this one with. Default none. */
+    lookalikes: z.array(identifier).default([]),
+  })
+  .strict();
+export type CatalogItem = z.infer<typeof catalogItemSchema>;
+
+export const customerSchema = z
+  .object({
+    /** Customer number, unique in the scenario. */
+    id: identifier,
+    /** Name as staff see it. */
+    name: z.string().min(1).max(200),
+    /** Commercial tier used by ranking. */
+    tier,
+    /** How notices reach this customer. */
+    contact: z.enum(['email', 'sms']),
+  })
+  .strict();
+export type Customer = z.infer<typeof customerSchema>;
+
+export const orderLineSchema = z
+  .object({
+    sku: identifier,
+    /** Units ordered; at least one. */
+    qty: quantity.positive(),
+    /** Unit price on this order. Default: the catalog price. */
+    price: price.optional(),
+  })
+  .strict();
+
+export const orderSchema = z
+  .object({
+    /** Order number, unique in the scenario (events included). */
+    id: identifier,
+    /** Customer id. */
+    customer: identifier,
+    placedAt: localDateTime,
+    /** Default `normal`. */
+    urgency: urgency.default('normal'),
+    /** Default `ship-available`. */
+    shipPreference: shipPreference.default('ship-available'),
+    /** Flagged as high priority by staff. Default false. */
+    flagged: z.boolean().default(false),
+    lines: z.array(orderLineSchema).min(1),
+  })
+  .strict();
+export type OrderInput = z.infer<typeof orderSchema>;
+
+export const CUSTOMER_INTENTS = [
+  'ask-status',
+  'cancel-line',
+  'accept-partial',
+  'wait-for-full',
+  'accept-substitute',
+] as const;
+
+const at = localDateTime;
+
+/** What happens while the clock runs (ENGINE.md section 5). Each event has a time `at`. */
+export const eventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('order-placed'), at, order: orderSchema }).strict(),
+  z.object({ type: z.literal('stock-received'), at, po: identifier, qty: quantity }).strict(),
+  z.object({ type: z.literal('po-delayed'), at, po: identifier, eta: localDateTime }).strict(),
+  z.object({ type: z.literal('sku-discontinued'), at, sku: identifier }).strict(),
+  z.object({ type: z.literal('stock-count'), at, sku: identifier, onHand: quantity }).strict(),
+  z
+    .object({
+      type: z.literal('customer-message'),
+      at,
+      order: identifier,
+      intent: z.enum(CUSTOMER_INTENTS),
+      /** The line the message is about; required for `cancel-line` and `accept-substitute`. */
+      sku: identifier.optional(),
+      /** What the customer wrote or said, shown as text. */
+      text: z.string().min(1).max(2000),
+    })
+    .strict(),
+]);
+export type ScenarioEvent = z.infer<typeof eventSchema>;
+export type EventType = ScenarioEvent['type'];
+
+export const scenarioSchema = z
+  .object({
+    /** Equals the file name without extension. */
+    id: identifier,
+    title: z.string().min(1).max(120),
+    summary: z.string().min(1).max(1000),
+    /** 1 beginner, 2 intermediate, 3 advanced. */
+    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    /** Competencies this scenario trains (ENGINE.md section 8). */
+    competencies: z.array(competency).min(1),
+    /** What the trainee should be able to do after the shift. Default none. */
+    objectives: z.array(z.string().min(1).max(300)).default([]),
+    /** Rough length of a shift for a trainee, in real minutes. Default 20. */
+    estimatedMinutes: z.number().int().positive().max(240).default(20),
+    startsAt: localDateTime,
+    endsAt: localDateTime,
+    /** The company's rules; every field has a default. */
+    policy: policySchema.default({}),
+    catalog: z.array(catalogItemSchema).min(1),
+    customers: z.array(customerSchema).min(1),
+    /** Open orders at `startsAt`. Default none. */
+    orders: z.array(orderSchema).default([]),
+    /** Events in time order, none before `startsAt` or after `endsAt`. Default none. */
+    events: z.array(eventSchema).default([]),
+  })
+  .strict();
+
+/** A scenario after parsing: every default filled in. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+/** A scenario as an author writes it: defaults may be left out. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
