@@ -62,7 +62,11 @@ export const policySchema = z
     /** How a ship-complete order is allocated. Default `all-or-nothing`. */
     shipComplete: z.enum(['all-or-nothing', 'reserve-partial']).default('all-or-nothing'),
     /** A customer must be told of a new backorder within this many simulated hours. Default `4`. */
-    notifyWithinHours: z.number().positive().max(24 * 14).default(4),
+    notifyWithinHours: z
+      .number()
+      .positive()
+      .max(24 * 14)
+      .default(4),
     /** A second person must verify a shipment before it leaves. Default `false`. */
     verifyShipments: z.boolean().default(false),
   })

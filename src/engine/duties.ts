@@ -1,0 +1,206 @@
+/**
+ * Duties: what the person at the order desk owes at a given moment under the policy (tell
+ * the customer, keep the backorder record true, escalate, flag, allocate, ship). The
+ * autopilot fulfils them at once; scoring checks a trainee's log against them. Keeping both
+ * on these functions means the reference and the judge can never disagree on a rule.
+ */
+import { planAllocation } from './allocation';
+import { backorderType } from './backorders';
+import { orderPromiseDate, type PromiseTable } from './promise';
+import type { CustomerOption, EngineState, OrderState, BackorderType } from './state';
+import { isCompleteOnly, openQty } from './state';
+import type { LocalDateTime } from './time';
+import type { ScenarioEvent } from './schema';
+
+/** What is backordered on one SKU of an order, as the customer and the record must see it. */
+export interface BackorderedSku {
+  sku: string;
+  qty: number;
+  backorderType: BackorderType;
+  /** Latest promise date over the order's lines for this SKU; null when any has none. */
+  promiseDate: LocalDateTime | null;
+}
+
+/** The backorder situation of one order right now. */
+export interface BackorderPicture {
+  order: string;
+  backordered: BackorderedSku[];
+  promiseDate: LocalDateTime | null;
+  /** Part of the order ships (or shipped) while the rest waits. */
+  partial: boolean;
+}
+
+export function backorderPicture(
+  state: EngineState,
+  order: OrderState,
+  table: PromiseTable,
+): BackorderPicture | null {
+  const dates = table.get(order.id);
+  const bySku = new Map<string, BackorderedSku>();
+  let moving = 0;
+  order.lines.forEach((line, index) => {
+    moving += line.shipped + line.allocated;
+    const qty = openQty(line);
+    if (qty === 0) return;
+    const date = dates?.[index] ?? null;
+    const type = backorderType(state, line, date) ?? 'active';
+    const current = bySku.get(line.sku);
+    if (!current) {
+      bySku.set(line.sku, { sku: line.sku, qty, backorderType: type, promiseDate: date });
+      return;
+    }
+    current.qty += qty;
+    if (type === 'cancelled') current.backorderType = 'cancelled';
+    current.promiseDate =
+      current.promiseDate === null || date === null
+        ? null
+        : date > current.promiseDate
+          ? date
+          : current.promiseDate;
+  });
+  if (bySku.size === 0) return null;
+  return {
+    order: order.id,
+    backordered: [...bySku.values()],
+    promiseDate: orderPromiseDate(dates),
+    partial: moving > 0,
+  };
+}
+
+/** Whether the customer's latest notice describes this picture: every backordered SKU and quantity, and the date. */
+export function isTold(state: EngineState, picture: BackorderPicture): boolean {
+  const last = lastOf(state.notifications, picture.order);
+  if (!last || last.promiseDate !== picture.promiseDate) return false;
+  return picture.backordered.every((item) =>
+    last.backordered.some((b) => b.sku === item.sku && b.qty === item.qty),
+  );
+}
+
+/** Whether the order's latest backorder record matches the picture line for line. */
+export function isRecorded(state: EngineState, picture: BackorderPicture): boolean {
+  const last = lastOf(state.backorderRecords, picture.order);
+  if (!last || last.partial !== picture.partial || last.lines.length !== picture.backordered.length)
+    return false;
+  return picture.backordered.every((item) =>
+    last.lines.some(
+      (line) =>
+        line.sku === item.sku &&
+        line.qty === item.qty &&
+        line.backorderType === item.backorderType &&
+        line.promiseDate === item.promiseDate,
+    ),
+  );
+}
+
+function lastOf<T extends { order: string }>(list: readonly T[], order: string): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.order === order) return list[i];
+  return undefined;
+}
+
+/**
+ * The choices a notice must offer (PRODUCT.md, syllabus 3 and 4):
+ * - an item with no date, or discontinued: a substitute where the catalog lists one, and
+ *   cancelling with a refund;
+ * - part of the order moving while the rest waits: wait for the whole order, or receive
+ *   what is available now;
+ * - otherwise: wait, or cancel.
+ */
+export function requiredOptions(
+  state: EngineState,
+  order: OrderState,
+  picture: BackorderPicture,
+): CustomerOption[] {
+  const undated = picture.backordered.filter(
+    (item) => item.promiseDate === null || item.backorderType === 'cancelled',
+  );
+  if (undated.length > 0) {
+    const substitutable = undated.some(
+      (item) => (state.skus[item.sku]?.substitutes.length ?? 0) > 0,
+    );
+    return substitutable ? ['substitute', 'cancel'] : ['cancel'];
+  }
+  if (picture.partial && !isCompleteOnly(order, state.policy)) return ['wait', 'ship-available'];
+  return ['wait', 'cancel'];
+}
+
+/** A backorder that needs a supervisor: no date can be promised on an important order. */
+export function escalationDue(
+  state: EngineState,
+  order: OrderState,
+  picture: BackorderPicture | null,
+): boolean {
+  if (!picture || order.escalated) return false;
+  if (!picture.backordered.some((item) => item.promiseDate === null)) return false;
+  return isHighPriority(state, order);
+}
+
+/** Flagged, critical or high urgency, or a strategic or contractor customer. */
+export function isHighPriority(state: EngineState, order: OrderState): boolean {
+  const tier = state.customers[order.customer]?.tier;
+  return (
+    order.flagged ||
+    order.urgency === 'critical' ||
+    order.urgency === 'high' ||
+    tier === 'strategic' ||
+    tier === 'contractor'
+  );
+}
+
+/** A critical order that is backordered must carry the high-priority flag. */
+export function flagDue(order: OrderState, picture: BackorderPicture | null): boolean {
+  return picture !== null && order.urgency === 'critical' && !order.flagged;
+}
+
+/** Reserved units that the rules let leave now. */
+export function isShippable(state: EngineState, order: OrderState): boolean {
+  let allocated = 0;
+  for (const line of order.lines) allocated += line.allocated;
+  if (allocated === 0) return false;
+  return !isCompleteOnly(order, state.policy) || order.lines.every((line) => openQty(line) === 0);
+}
+
+/** Stock that the allocation rules would give to waiting orders right now. */
+export function allocationDue(state: EngineState): boolean {
+  return planAllocation(state).length > 0;
+}
+
+export type Team = 'warehouse' | 'sales' | 'customer-service';
+
+/**
+ * Teams that must hear of an event (syllabus 5, "informing warehouse, sales and customer
+ * service"): customer service of a delayed PO that customers are waiting on (they take the
+ * calls), sales of a discontinued item that is on open orders (they must stop selling it
+ * and offer substitutes), the warehouse of a count that took reservations away (pickers
+ * must not pick what is not there).
+ */
+export function teamsToInform(
+  before: EngineState,
+  after: EngineState,
+  event: ScenarioEvent,
+): Team[] {
+  switch (event.type) {
+    case 'po-delayed': {
+      const sku = Object.values(after.skus).find((item) =>
+        item.incoming.some((po) => po.po === event.po),
+      );
+      const waiting =
+        sku &&
+        after.orders.some((order) =>
+          order.lines.some((line) => line.sku === sku.sku && openQty(line) > 0),
+        );
+      return waiting ? ['customer-service'] : [];
+    }
+    case 'sku-discontinued': {
+      const onOrder = after.orders.some((order) =>
+        order.lines.some((line) => line.sku === event.sku && openQty(line) + line.allocated > 0),
+      );
+      return onOrder ? ['sales'] : [];
+    }
+    case 'stock-count':
+      return (after.skus[event.sku]?.allocated ?? 0) < (before.skus[event.sku]?.allocated ?? 0)
+        ? ['warehouse']
+        : [];
+    default:
+      return [];
+  }
+}

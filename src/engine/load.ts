@@ -1,0 +1,210 @@
+/**
+ * Loading a scenario file: YAML or JSON text in, a typed scenario or the full list of
+ * problems out (file, field path, line, what was expected). Nothing half-loaded ever
+ * leaves this module.
+ */
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { formatPath, type Problem, type Result } from './problems';
+import { scenarioSchema, type Scenario } from './schema';
+
+/** Parse and validate scenario text. `file` names the file in messages and must match the `id`. */
+export function parseScenario(text: string, file: string): Result<Scenario> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        file,
+        path: '',
+        message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
+        ...(error.linePos?.[0] ? { line: error.linePos[0].line } : {}),
+      })),
+    };
+  }
+  return validateScenario(doc.toJS(), file, lineFinder(doc, lineCounter));
+}
+
+type LineOf = (path: readonly (string | number)[]) => number | undefined;
+
+function lineFinder(doc: Document, counter: LineCounter): LineOf {
+  return (path) => {
+    // Walk up to the nearest node that exists (a missing field is reported on its parent).
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+}
+
+/** Validate already-parsed data (schema, then cross-references). */
+export function validateScenario(
+  data: unknown,
+  file: string,
+  lineOf: LineOf = () => undefined,
+): Result<Scenario> {
+  const problem = (path: (string | number)[], message: string): Problem => {
+    const line = lineOf(path);
+    return { file, path: formatPath(path), message, ...(line ? { line } : {}) };
+  };
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => problem(issue.path, describeIssue(issue))),
+    };
+  }
+  const problems = crossReferenceProblems(parsed.data, file).map((p) => problem(p.path, p.message));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
+function describeIssue(issue: import('zod').ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.received === 'undefined'
+        ? `required field missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${issue.received}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'invalid_enum_value':
+      return `expected one of ${issue.options.map((o) => `"${String(o)}"`).join(', ')}, got "${String(issue.received)}"`;
+    case 'invalid_union_discriminator':
+      return `expected type to be one of ${issue.options.map((o) => `"${String(o)}"`).join(', ')}`;
+    case 'too_small':
+      return issue.type === 'array'
+        ? `expected at least ${String(issue.minimum)} item(s)`
+        : issue.type === 'number'
+          ? `expected a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}`
+          : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+interface RawProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/** Problems the schema alone cannot see: ids, references and the order of time. */
+export function crossReferenceProblems(scenario: Scenario, file: string): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+
+  const base = file
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.(ya?ml|json)$/i, '');
+  if (file !== 'scenario' && base !== scenario.id)
+    add(['id'], `must equal the file name "${base}"`);
+  if (scenario.endsAt <= scenario.startsAt)
+    add(['endsAt'], `must be after startsAt ${scenario.startsAt}`);
+
+  const skus = new Map<string, (typeof scenario.catalog)[number]>();
+  const poOwner = new Map<string, string>();
+  scenario.catalog.forEach((item, i) => {
+    if (skus.has(item.sku)) add(['catalog', i, 'sku'], `duplicate SKU "${item.sku}"`);
+    skus.set(item.sku, item);
+    item.incoming.forEach((po, j) => {
+      if (poOwner.has(po.po))
+        add(['catalog', i, 'incoming', j, 'po'], `duplicate purchase order "${po.po}"`);
+      poOwner.set(po.po, item.sku);
+    });
+  });
+  scenario.catalog.forEach((item, i) => {
+    for (const field of ['substitutes', 'lookalikes'] as const)
+      item[field].forEach((ref, j) => {
+        if (!skus.has(ref)) add(['catalog', i, field, j], `unknown SKU "${ref}"`);
+        else if (ref === item.sku) add(['catalog', i, field, j], `a SKU cannot list itself`);
+      });
+  });
+
+  const customers = new Set<string>();
+  scenario.customers.forEach((customer, i) => {
+    if (customers.has(customer.id))
+      add(['customers', i, 'id'], `duplicate customer "${customer.id}"`);
+    customers.add(customer.id);
+  });
+
+  const orderLines = new Map<string, Set<string>>();
+  const placedAt = new Map<string, string>();
+  const checkOrder = (order: Scenario['orders'][number], path: (string | number)[]) => {
+    if (orderLines.has(order.id)) add([...path, 'id'], `duplicate order "${order.id}"`);
+    orderLines.set(order.id, new Set(order.lines.map((line) => line.sku)));
+    placedAt.set(order.id, order.placedAt);
+    if (!customers.has(order.customer))
+      add([...path, 'customer'], `unknown customer "${order.customer}"`);
+    order.lines.forEach((line, j) => {
+      if (!skus.has(line.sku)) add([...path, 'lines', j, 'sku'], `unknown SKU "${line.sku}"`);
+    });
+  };
+  scenario.orders.forEach((order, i) => {
+    checkOrder(order, ['orders', i]);
+    if (order.placedAt > scenario.startsAt)
+      add(
+        ['orders', i, 'placedAt'],
+        `an open order at the start must be placed by startsAt ${scenario.startsAt}; later orders go in events as order-placed`,
+      );
+  });
+
+  let previous = scenario.startsAt;
+  scenario.events.forEach((event, i) => {
+    const path = ['events', i];
+    if (event.at < scenario.startsAt)
+      add([...path, 'at'], `event is before startsAt ${scenario.startsAt}`);
+    else if (event.at > scenario.endsAt)
+      add([...path, 'at'], `event is after endsAt ${scenario.endsAt}`);
+    else if (event.at < previous)
+      add(
+        [...path, 'at'],
+        `events must be in time order: this one is before the previous event (${previous})`,
+      );
+    if (event.at > previous) previous = event.at;
+    switch (event.type) {
+      case 'order-placed':
+        checkOrder(event.order, [...path, 'order']);
+        if (event.order.placedAt > event.at)
+          add(
+            [...path, 'order', 'placedAt'],
+            `must not be later than the event's at (${event.at})`,
+          );
+        break;
+      case 'stock-received':
+      case 'po-delayed':
+        if (!poOwner.has(event.po)) add([...path, 'po'], `unknown purchase order "${event.po}"`);
+        break;
+      case 'sku-discontinued':
+      case 'stock-count':
+        if (!skus.has(event.sku)) add([...path, 'sku'], `unknown SKU "${event.sku}"`);
+        break;
+      case 'customer-message': {
+        const lines = orderLines.get(event.order);
+        if (!lines) {
+          add(
+            [...path, 'order'],
+            `unknown order "${event.order}" (it must be open at the start or placed by an earlier event)`,
+          );
+          break;
+        }
+        if (event.intent === 'cancel-line' || event.intent === 'accept-substitute') {
+          if (!event.sku)
+            add(
+              [...path, 'sku'],
+              `required for intent "${event.intent}": which line the customer means`,
+            );
+          else if (!lines.has(event.sku))
+            add([...path, 'sku'], `order "${event.order}" has no line for SKU "${event.sku}"`);
+          else if (
+            event.intent === 'accept-substitute' &&
+            (skus.get(event.sku)?.substitutes.length ?? 0) === 0
+          )
+            add([...path, 'sku'], `SKU "${event.sku}" has no substitutes to accept`);
+        } else if (event.sku && !lines.has(event.sku))
+          add([...path, 'sku'], `order "${event.order}" has no line for SKU "${event.sku}"`);
+        break;
+      }
+    }
+  });
+  return problems;
+}

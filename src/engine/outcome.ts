@@ -1,0 +1,26 @@
+/**
+ * What applying one log entry did. A refusal is a value, not an exception: the engine
+ * refuses what a real system would refuse (shipping more than reserved, allocating more
+ * than is available) and the refused attempt stays in the log for the debrief.
+ */
+import type { EngineState } from './state';
+
+export interface Refusal {
+  /** Stable code, e.g. `exceeds-available`; scoring maps codes to competencies. */
+  code: string;
+  /** A sentence for the trainee, naming the order, SKU and quantities involved. */
+  message: string;
+}
+
+export type Outcome =
+  | {
+      state: EngineState;
+      refused?: undefined;
+      /** Something worth telling the trainee that is not a refusal (a verification that caught an error). */
+      note?: string;
+    }
+  | { state?: undefined; refused: Refusal; note?: undefined };
+
+export function refuse(code: string, message: string): Outcome {
+  return { refused: { code, message } };
+}

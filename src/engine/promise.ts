@@ -1,0 +1,74 @@
+/**
+ * Promise dates: available-to-promise on incoming supply (ENGINE.md section 6).
+ *
+ * For each SKU the backordered lines are walked in rank order against the SKU's open
+ * purchase orders in `eta` order, consuming PO quantity cumulatively. A line's promise date
+ * is the `eta` of the PO that covers its last backordered unit; a line no PO can cover has
+ * no date (`null`). Stock on hand is not promised here: it is allocated, and what is
+ * allocated is not backordered.
+ */
+import { rankOrders } from './ranking';
+import { openQty, type EngineState, type OrderState } from './state';
+import type { LocalDateTime } from './time';
+
+/** Promise date per order id, per line index; `undefined` for lines with nothing backordered. */
+export type PromiseTable = Map<string, (LocalDateTime | null | undefined)[]>;
+
+export function promiseTable(state: EngineState): PromiseTable {
+  const table: PromiseTable = new Map();
+  const backordered = state.orders.filter((order) => order.lines.some((line) => openQty(line) > 0));
+  const supply = new Map<string, { eta: LocalDateTime; left: number }[]>();
+  for (const sku of Object.values(state.skus)) {
+    const open = sku.incoming
+      .filter((po) => po.status === 'open' && po.qty > 0)
+      .sort((a, b) => (a.eta === b.eta ? (a.po < b.po ? -1 : 1) : a.eta < b.eta ? -1 : 1))
+      .map((po) => ({ eta: po.eta, left: po.qty }));
+    supply.set(sku.sku, open);
+  }
+  for (const order of rankOrders(backordered, state.policy, state.customers)) {
+    const dates = order.lines.map((line) => {
+      let need = openQty(line);
+      if (need === 0) return undefined;
+      const pos = supply.get(line.sku) ?? [];
+      let date: LocalDateTime | null = null;
+      for (const po of pos) {
+        if (po.left === 0) continue;
+        const take = Math.min(po.left, need);
+        po.left -= take;
+        need -= take;
+        if (need === 0) {
+          date = po.eta;
+          break;
+        }
+      }
+      // A line only partly covered still consumed what it could: those units are on their
+      // way to this customer, and a lower-ranked line must not be promised them.
+      return date;
+    });
+    table.set(order.id, dates);
+  }
+  return table;
+}
+
+/**
+ * An order's promise date: the latest over its backordered lines; `null` when any
+ * backordered line has no date (the order cannot be promised whole) or nothing is backordered.
+ */
+export function orderPromiseDate(
+  dates: readonly (LocalDateTime | null | undefined)[] | undefined,
+): LocalDateTime | null {
+  if (!dates) return null;
+  let latest: LocalDateTime | null = null;
+  for (const date of dates) {
+    if (date === undefined) continue;
+    if (date === null) return null;
+    if (latest === null || date > latest) latest = date;
+  }
+  return latest;
+}
+
+/** Promise date per line of one order, from a table (lines with nothing backordered get null). */
+export function linePromiseDates(table: PromiseTable, order: OrderState): (LocalDateTime | null)[] {
+  const dates = table.get(order.id);
+  return order.lines.map((_, index) => dates?.[index] ?? null);
+}
