@@ -1,0 +1,51 @@
+/**
+ * Browser tests against the built site, served by `astro preview` exactly as it ships.
+ *
+ * Chromium comes from Debian (`apt-get install chromium`), never `playwright install`,
+ * which downloads browsers and fails on our closed network (STACK.md).
+ */
+import { defineConfig, devices } from '@playwright/test';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  // Tests must pass first time; a retry would hide flakiness instead of fixing it.
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: 'http://127.0.0.1:4321',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        headless: true,
+        launchOptions: {
+          executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+          // Keep Chromium from calling home for updates, sync and field trials: there is no
+          // network to reach, and the attempts would slow and muddy the runs.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'npm run build && npm run preview',
+    url: 'http://127.0.0.1:4321/',
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+});
