@@ -5,9 +5,12 @@ import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/properties/**/*.test.ts'],
+    include: [
+      'src/**/*.test.ts',
+      'tests/unit/**/*.test.ts',
+      'tests/cli/**/*.test.ts',
+      'tests/properties/**/*.test.ts',
+    ],
     environment: 'node',
-    // The suites are being written alongside the engine; an empty run is not a failure yet.
-    passWithNoTests: true,
   },
 });

@@ -4,7 +4,7 @@
  * (a scenario or log with problems), 2 wrong usage.
  */
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import {
   formatProblem,
   parseLog,
@@ -49,16 +49,18 @@ function loadScenario(file: string): Scenario {
 }
 
 function loadLog(file: string) {
-  const doc = parseDocument(readText(file), { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(readText(file), { prettyErrors: false, lineCounter });
   if (doc.errors.length > 0)
-    throw new InputError(`${file} is not valid JSON or YAML`, [
-      {
+    throw new InputError(
+      `${file} is not valid JSON or YAML`,
+      doc.errors.map((error) => ({
         file,
         path: '',
-        message: doc.errors[0]!.message.split('\n')[0]!,
-        ...(doc.errors[0]!.linePos ? { line: doc.errors[0]!.linePos[0].line } : {}),
-      },
-    ]);
+        message: error.message.split('\n')[0]!,
+        line: lineCounter.linePos(error.pos[0]).line,
+      })),
+    );
   const parsed = parseLog(doc.toJS(), file);
   if (!parsed.ok) throw new InputError(`${file} is not a valid log`, parsed.problems);
   return parsed.log;
@@ -81,7 +83,14 @@ function main(argv: string[]): number {
     switch (verb) {
       case 'check': {
         const file = args[0]!;
-        const result = parseScenario(readText(file), file);
+        let text: string;
+        try {
+          text = readText(file);
+        } catch (error) {
+          if (error instanceof InputError) print({ valid: false, file, problems: error.problems });
+          throw error;
+        }
+        const result = parseScenario(text, file);
         if (result.ok) {
           print({ valid: true, file, scenario: result.value.id, problems: [] });
           process.stderr.write(`${file}: valid scenario "${result.value.id}"\n`);
@@ -114,9 +123,8 @@ function main(argv: string[]): number {
     }
   } catch (error) {
     if (error instanceof InputError) {
-      process.stderr.write(
-        `${error.problems.map(formatProblem).join('\n')}${error.problems.length ? '\n' : ''}${error.message}\n`,
-      );
+      const details = error.problems.map(formatProblem).filter((line) => line !== error.message);
+      process.stderr.write(`${[...details, error.message].join('\n')}\n`);
       return 1;
     }
     throw error;

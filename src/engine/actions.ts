@@ -298,19 +298,21 @@ function allocate(state: EngineState, action: Extract<Action, { type: 'allocate'
         'exceeds-available',
         `Only ${free} of ${request.sku} are available; ${request.qty} cannot be reserved for order ${order.id}.`,
       );
+    // Units go to the order's lines of this SKU in line order; when lines may not be split,
+    // a line that the rest cannot cover whole is passed over, as in the allocation run.
     let left = request.qty;
     for (const index of indexes) {
       const line = order.lines[index]!;
       const take = Math.min(left, openQty(line));
-      if (take === 0) continue;
-      if (!state.policy.splitLines && take < openQty(line))
-        return refuse(
-          'split-line',
-          `Policy does not split lines: ${line.sku} on order ${order.id} needs ${openQty(line)} at once.`,
-        );
+      if (take === 0 || (!state.policy.splitLines && take < openQty(line))) continue;
       grants.push({ line: index, sku: line.sku, qty: take });
       left -= take;
     }
+    if (left > 0)
+      return refuse(
+        'split-line',
+        `Policy does not split lines: ${request.qty} of ${request.sku} cannot be reserved on order ${order.id} without splitting a line.`,
+      );
     available.set(request.sku, free - request.qty);
   }
   if (isCompleteOnly(order, state.policy) && state.policy.shipComplete === 'all-or-nothing') {

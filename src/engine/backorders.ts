@@ -33,26 +33,25 @@ export function refundedQty(line: OrderLine): number {
  * - `open`: nothing shipped yet and something still waits for stock (a backorder);
  * - `allocated`: nothing shipped yet and every remaining unit is reserved;
  * - `partially-shipped`: something shipped and something remains (reserved or backordered);
- * - `shipped`: every unit shipped, none refunded;
- * - `cancelled`: every unit cancelled with a refund, nothing shipped;
- * - `closed`: nothing remains, something shipped and at least one unit refunded.
- * Units replaced by a substitute count as neither shipped nor refunded on their old line:
- * the substitute line carries them.
+ * - `shipped`: every unit shipped, none cancelled;
+ * - `cancelled`: nothing shipped and nothing remains: every unit cancelled;
+ * - `closed`: nothing remains, something shipped and at least one unit cancelled. Units
+ *   replaced by a substitute count as cancelled on their old line, as the line shows them.
  */
 export function orderStatus(order: OrderState): OrderStatus {
   let shipped = 0;
   let remaining = 0;
   let backordered = 0;
-  let refunded = 0;
+  let cancelled = 0;
   for (const line of order.lines) {
     shipped += line.shipped;
     remaining += line.allocated + openQty(line);
     backordered += openQty(line);
-    refunded += refundedQty(line);
+    cancelled += line.cancelled;
   }
   if (remaining === 0) {
     if (shipped === 0) return 'cancelled';
-    return refunded > 0 ? 'closed' : 'shipped';
+    return cancelled > 0 ? 'closed' : 'shipped';
   }
   if (shipped > 0) return 'partially-shipped';
   return backordered > 0 ? 'open' : 'allocated';

@@ -37,9 +37,12 @@ export function backorderPicture(
 ): BackorderPicture | null {
   const dates = table.get(order.id);
   const bySku = new Map<string, BackorderedSku>();
+  // Reserved units of a complete-only order are held, not on their way: it is not partial
+  // until something actually ships.
+  const completeOnly = isCompleteOnly(order, state.policy);
   let moving = 0;
   order.lines.forEach((line, index) => {
-    moving += line.shipped + line.allocated;
+    moving += line.shipped + (completeOnly ? 0 : line.allocated);
     const qty = openQty(line);
     if (qty === 0) return;
     const date = dates?.[index] ?? null;

@@ -18,7 +18,7 @@ export function parseScenario(text: string, file: string): Result<Scenario> {
         file,
         path: '',
         message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
-        ...(error.linePos?.[0] ? { line: error.linePos[0].line } : {}),
+        line: lineCounter.linePos(error.pos[0]).line,
       })),
     };
   }

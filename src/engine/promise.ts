@@ -4,8 +4,8 @@
  * For each SKU the backordered lines are walked in rank order against the SKU's open
  * purchase orders in `eta` order, consuming PO quantity cumulatively. A line's promise date
  * is the `eta` of the PO that covers its last backordered unit; a line no PO can cover has
- * no date (`null`). Stock on hand is not promised here: it is allocated, and what is
- * allocated is not backordered.
+ * no date (`null`). Unreserved stock on hand counts as supply available now, as in an
+ * ERP's available-to-promise check.
  */
 import { rankOrders } from './ranking';
 import { openQty, type EngineState, type OrderState } from './state';
@@ -23,7 +23,11 @@ export function promiseTable(state: EngineState): PromiseTable {
       .filter((po) => po.status === 'open' && po.qty > 0)
       .sort((a, b) => (a.eta === b.eta ? (a.po < b.po ? -1 : 1) : a.eta < b.eta ? -1 : 1))
       .map((po) => ({ eta: po.eta, left: po.qty }));
-    supply.set(sku.sku, open);
+    // Unreserved stock on the shelf is supply available now. After a run it is left only
+    // where the rules held it back (a ship-complete order waiting on another line, a line
+    // that may not be split), and such a line is promised for now, not for "no date".
+    const free = sku.onHand - sku.allocated;
+    supply.set(sku.sku, free > 0 ? [{ eta: state.now, left: free }, ...open] : open);
   }
   for (const order of rankOrders(backordered, state.policy, state.customers)) {
     const dates = order.lines.map((line) => {

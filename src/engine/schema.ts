@@ -26,6 +26,7 @@ const identifier = z
   });
 
 const quantity = z.number().int().nonnegative();
+const positiveQuantity = z.number().int().positive();
 const price = z.number().nonnegative().finite();
 
 /** The seven competencies of ENGINE.md section 8, in the order the debrief lists them. */
@@ -91,7 +92,7 @@ export const incomingSchema = z
     /** Purchase order number, unique across the scenario. */
     po: identifier,
     /** Units still expected on this PO. */
-    qty: quantity.positive(),
+    qty: positiveQuantity,
     /** Expected arrival. */
     eta: localDateTime,
   })
@@ -139,7 +140,7 @@ export const orderLineSchema = z
   .object({
     sku: identifier,
     /** Units ordered; at least one. */
-    qty: quantity.positive(),
+    qty: positiveQuantity,
     /** Unit price on this order. Default: the catalog price. */
     price: price.optional(),
   })
