@@ -68,6 +68,7 @@ export const PASS_MARK = 80;
 /** Points per rule; the competency each rule belongs to. */
 export const RULES = {
   'customer-not-told': { competency: 'communication', points: 30, critical: true },
+  'notice-late': { competency: 'communication', points: 15, critical: false },
   'update-overdue': { competency: 'communication', points: 15, critical: false },
   'status-request-unanswered': { competency: 'communication', points: 10, critical: false },
   'notice-wrong-channel': { competency: 'communication', points: 5, critical: false },
@@ -120,6 +121,8 @@ interface Duty {
   /** Whether a stock receipt made this allocation due (restocked backorders). */
   restock?: boolean;
   missed: boolean;
+  /** The deduction made when the deadline passed, so a late notice can soften it. */
+  deduction?: Deduction;
 }
 
 /** Entry types that can change a duty's condition; others need no recomputation. */
@@ -153,7 +156,7 @@ export function scoreLog(
     extra: { order?: string; sku?: string } = {},
   ) => {
     const { competency, points, critical } = RULES[rule];
-    deductions.push({
+    const deduction: Deduction = {
       competency,
       rule,
       points,
@@ -163,7 +166,9 @@ export function scoreLog(
       message,
       reference,
       ...extra,
-    });
+    };
+    deductions.push(deduction);
+    return deduction;
   };
 
   const customerName = (state: EngineState, order: OrderState) =>
@@ -180,7 +185,7 @@ export function scoreLog(
       case 'notice': {
         if (!order || !picture) return;
         const everTold = state.notifications.some((n) => n.order === order.id);
-        deduct(
+        duty.deduction = deduct(
           everTold ? 'update-overdue' : 'customer-not-told',
           at,
           entry,
@@ -321,8 +326,24 @@ export function scoreLog(
       unmet.add('allocate');
       open({ key: 'allocate', kind: 'allocate', since: now, restock: restockPending });
     } else restockPending = false;
-    for (const [key, duty] of duties)
-      if (duty.kind !== 'team' && duty.kind !== 'reply' && !unmet.has(key)) duties.delete(key);
+    for (const [key, duty] of duties) {
+      if (duty.kind === 'team' || duty.kind === 'reply' || unmet.has(key)) continue;
+      duties.delete(key);
+      // Told after the deadline: the customer did hear, late. Not the critical error of
+      // never telling them.
+      const late = duty.deduction;
+      if (
+        late?.rule === 'customer-not-told' &&
+        state.notifications.some((n) => n.order === duty.order && n.at > duty.since)
+      ) {
+        const told = state.notifications.filter((n) => n.order === duty.order).at(-1)!;
+        Object.assign(late, {
+          rule: 'notice-late',
+          ...RULES['notice-late'],
+          message: `The customer on order ${duty.order} was told at ${told.at}, after the deadline of ${duty.deadline}.`,
+        });
+      }
+    }
   };
 
   const checkAction = (
