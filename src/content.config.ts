@@ -1,35 +1,33 @@
 /**
- * Astro content collections. Scenario files in `simulations/` are validated at build time
- * against the engine's own `scenarioSchema`, so a file the engine would reject never
- * reaches a page: the build stops and names the file and the field.
+ * Astro content collections. Scenario files in `simulations/` go through the engine's own
+ * loader (schema, then cross-references: unknown SKUs, duplicate ids, events out of time
+ * order), so a file `sim check` would reject stops the build with the same message, naming
+ * the file, the field and the line.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { scenarioSchema } from './engine/schema';
+import { describeProblems, readScenarioFiles } from './lib/scenario-files';
 
-/** `late-supplier.yaml` -> `late-supplier`. */
-function fileStem(entry: string): string {
-  return entry.replace(/\.(ya?ml|json)$/, '');
-}
+const SIMULATIONS = 'simulations';
 
-const scenarios = defineCollection({
-  loader: glob({
-    pattern: '*.{yaml,yml,json}',
-    base: './simulations',
-    // Scenario ids equal their file names, so a link, a saved run and a CLI call all name
-    // the same file. Astro's default id would be a slug of the name; keep it exact, and
-    // stop the build when the file's own `id` disagrees with its name.
-    generateId: ({ entry, data }) => {
-      const stem = fileStem(entry);
-      if (typeof data.id === 'string' && data.id !== stem) {
-        throw new Error(
-          `simulations/${entry}: field "id" is "${data.id}" but must equal the file name "${stem}".`,
-        );
-      }
-      return stem;
-    },
-  }),
-  schema: scenarioSchema,
-});
+const scenarioLoader: Loader = {
+  name: 'backorder-academy-scenarios',
+  load: async ({ store, parseData, generateDigest, watcher }) => {
+    const { scenarios, problems } = readScenarioFiles(
+      `${process.cwd()}/${SIMULATIONS}`,
+      SIMULATIONS,
+    );
+    if (problems.length > 0) throw new Error(describeProblems(problems));
+    store.clear();
+    for (const { scenario, text } of scenarios) {
+      const data = await parseData({ id: scenario.id, data: scenario });
+      store.set({ id: scenario.id, data, digest: generateDigest(text) });
+    }
+    watcher?.add(`${process.cwd()}/${SIMULATIONS}`);
+  },
+};
+
+const scenarios = defineCollection({ loader: scenarioLoader, schema: scenarioSchema });
 
 export const collections = { scenarios };
