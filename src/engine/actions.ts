@@ -4,13 +4,7 @@
  * system refuses to ship more than is reserved.
  */
 import { z } from 'zod';
-import {
-  allocateOrder,
-  applyGrants,
-  availableBySku,
-  releaseUnits,
-  type LineGrant,
-} from './allocation';
+import { allocateOrder, bookGrants, releaseUnits, type LineGrant } from './allocation';
 import { cancelLine, substituteLine } from './cancellation';
 import { localDateTime } from './schema';
 import { pack, pick, requestVerification, ship, verify } from './shipping';
@@ -18,12 +12,14 @@ import {
   COMPENSATIONS,
   CUSTOMER_OPTIONS,
   NOTICE_KINDS,
+  cloneState,
+  findOrder,
   isCompleteOnly,
   openQty,
-  withOrder,
   type EngineState,
+  type OrderState,
 } from './state';
-import { refuse, type Outcome } from './outcome';
+import { refusal, type Effect, type Outcome } from './outcome';
 
 const id = z.string().min(1).max(64);
 const qty = z.number().int().positive();
@@ -151,25 +147,44 @@ export function actorOf(action: { by?: string | undefined }): string {
   return action.by ?? 'trainee';
 }
 
-/** Apply one action at `state.now` (the caller has moved the clock to `action.at`). */
+/** Apply one action at `state.now` and return the new state, or the refusal; the input is untouched. */
 export function applyAction(state: EngineState, action: Action): Outcome {
-  if (action.type === 'advance-clock' || action.type === 'check-stock') {
-    if (action.type === 'check-stock' && !state.skus[action.sku])
-      return refuse('unknown-sku', `There is no SKU ${action.sku}.`);
-    return { state };
-  }
-  if (action.type === 'inform-team')
-    return { state: { ...state, teamNotes: [...state.teamNotes, noteOf(action)] } };
+  const draft = cloneState(state);
+  const effect = applyActionInPlace(draft, action);
+  if (effect.refused) return { refused: effect.refused };
+  return effect.note ? { state: draft, note: effect.note } : { state: draft };
+}
 
-  const order = state.orders.find((candidate) => candidate.id === action.order);
-  if (!order) return refuse('unknown-order', `There is no order ${action.order}.`);
+/**
+ * Apply one action to a draft (see `cloneState`) at `draft.now`. A refused action changes
+ * nothing: every check comes before the first change.
+ */
+export function applyActionInPlace(draft: EngineState, action: Action): Effect {
+  switch (action.type) {
+    case 'advance-clock':
+      return {};
+    case 'check-stock':
+      return draft.skus[action.sku] ? {} : refusal('unknown-sku', `There is no SKU ${action.sku}.`);
+    case 'inform-team':
+      draft.teamNotes.push({
+        team: action.team,
+        at: action.at,
+        note: action.note,
+        ...(action.order ? { order: action.order } : {}),
+        ...(action.sku ? { sku: action.sku } : {}),
+      });
+      return {};
+  }
+
+  const order = findOrder(draft, action.order);
+  if (!order) return refusal('unknown-order', `There is no order ${action.order}.`);
   const by = actorOf(action);
 
   switch (action.type) {
     case 'allocate':
-      return allocate(state, action);
+      return allocate(draft, order, action);
     case 'release': {
-      let next = state;
+      const plan: [number, number][] = [];
       let released = 0;
       order.lines.forEach((line, index) => {
         if (action.sku && line.sku !== action.sku) return;
@@ -178,89 +193,60 @@ export function applyAction(state: EngineState, action: Action): Outcome {
             ? line.allocated
             : Math.min(line.allocated, action.qty - released);
         if (want <= 0) return;
-        next = releaseUnits(next, order.id, index, want);
+        plan.push([index, want]);
         released += want;
       });
       if (released === 0)
-        return refuse(
+        return refusal(
           'nothing-reserved',
           `Nothing is reserved for order ${order.id}${action.sku ? ` on ${action.sku}` : ''}.`,
         );
-      return { state: next };
+      for (const [index, qty] of plan) releaseUnits(draft, order, index, qty);
+      return {};
     }
     case 'pick':
-      return pick(state, order, action.sku, action.qty, action.picked ?? action.sku, by);
+      return pick(draft, order, action.sku, action.qty, action.picked ?? action.sku, by);
     case 'pack':
-      return pack(state, order, by);
+      return pack(draft, order, by);
     case 'request-verification':
-      return requestVerification(state, order);
+      return requestVerification(order);
     case 'verify':
-      return verify(state, order, by);
+      return verify(order, by);
     case 'ship':
-      return ship(state, order);
+      return ship(draft, order);
     case 'record-backorder':
-      return {
-        state: {
-          ...state,
-          backorderRecords: [
-            ...state.backorderRecords,
-            {
-              order: order.id,
-              at: state.now,
-              partial: action.partial,
-              lines: action.lines.map((line) => ({ ...line })),
-            },
-          ],
-        },
-      };
-    case 'notify-customer': {
+      draft.backorderRecords.push({
+        order: order.id,
+        at: draft.now,
+        partial: action.partial,
+        lines: action.lines.map((line) => ({ ...line })),
+      });
+      return {};
+    case 'notify-customer':
       // The channel is not refused here (a mail system sends whatever staff choose); scoring
       // checks it against the channel the customer asked for.
-      return {
-        state: {
-          ...state,
-          notifications: [
-            ...state.notifications,
-            {
-              order: order.id,
-              customer: order.customer,
-              channel: action.channel,
-              at: state.now,
-              kind: action.kind,
-              ...action.content,
-            },
-          ],
-        },
-      };
-    }
+      draft.notifications.push({
+        order: order.id,
+        customer: order.customer,
+        channel: action.channel,
+        at: draft.now,
+        kind: action.kind,
+        ...action.content,
+      });
+      return {};
     case 'flag-priority':
-      if (order.flagged) return refuse('already-flagged', `Order ${order.id} is already flagged.`);
-      return { state: withOrder(state, { ...order, flagged: true }) };
+      if (order.flagged) return refusal('already-flagged', `Order ${order.id} is already flagged.`);
+      order.flagged = true;
+      return {};
     case 'escalate':
-      return {
-        state: {
-          ...withOrder(state, { ...order, escalated: true }),
-          escalations: [
-            ...state.escalations,
-            { order: order.id, at: state.now, reason: action.reason },
-          ],
-        },
-      };
+      order.escalated = true;
+      draft.escalations.push({ order: order.id, at: draft.now, reason: action.reason });
+      return {};
     case 'cancel-line':
-      return cancelLine(state, order.id, action.sku);
+      return cancelLine(draft, order, action.sku);
     case 'substitute':
-      return substituteLine(state, order.id, action.sku, action.with);
+      return substituteLine(draft, order, action.sku, action.with);
   }
-}
-
-function noteOf(action: Extract<Action, { type: 'inform-team' }>) {
-  return {
-    team: action.team,
-    at: action.at,
-    note: action.note,
-    ...(action.order ? { order: action.order } : {}),
-    ...(action.sku ? { sku: action.sku } : {}),
-  };
 }
 
 /**
@@ -268,35 +254,44 @@ function noteOf(action: Extract<Action, { type: 'inform-team' }>) {
  * give it; with quantities each is checked against what is free and what is open, and
  * against the ship-complete and split-line rules.
  */
-function allocate(state: EngineState, action: Extract<Action, { type: 'allocate' }>): Outcome {
-  const order = state.orders.find((candidate) => candidate.id === action.order)!;
-  const available = availableBySku(state);
+function allocate(
+  draft: EngineState,
+  order: OrderState,
+  action: Extract<Action, { type: 'allocate' }>,
+): Effect {
+  const available = new Map<string, number>();
+  const free = (sku: string) => {
+    const item = draft.skus[sku];
+    return item ? (available.get(sku) ?? item.onHand - item.allocated) : undefined;
+  };
   if (!action.lines) {
-    const lines = allocateOrder(order, available, state.policy);
+    for (const line of order.lines) available.set(line.sku, free(line.sku) ?? 0);
+    const lines = allocateOrder(order, available, draft.policy);
     if (lines.length === 0)
-      return refuse(
+      return refusal(
         'nothing-to-allocate',
         `The rules give order ${order.id} nothing from the stock available now.`,
       );
-    return { state: applyGrants(state, [{ order: order.id, lines }]) };
+    bookGrants(draft, [{ order: order.id, lines }]);
+    return {};
   }
   const grants: LineGrant[] = [];
   for (const request of action.lines) {
-    const free = available.get(request.sku);
-    if (free === undefined) return refuse('unknown-sku', `There is no SKU ${request.sku}.`);
+    const left0 = free(request.sku);
+    if (left0 === undefined) return refusal('unknown-sku', `There is no SKU ${request.sku}.`);
     const indexes = order.lines.flatMap((line, index) => (line.sku === request.sku ? [index] : []));
     if (indexes.length === 0)
-      return refuse('no-such-line', `Order ${order.id} has no line for ${request.sku}.`);
+      return refusal('no-such-line', `Order ${order.id} has no line for ${request.sku}.`);
     const open = indexes.reduce((sum, index) => sum + openQty(order.lines[index]!), 0);
     if (request.qty > open)
-      return refuse(
+      return refusal(
         'exceeds-open',
         `Order ${order.id} needs only ${open} more of ${request.sku}; ${request.qty} cannot be reserved.`,
       );
-    if (request.qty > free)
-      return refuse(
+    if (request.qty > left0)
+      return refusal(
         'exceeds-available',
-        `Only ${free} of ${request.sku} are available; ${request.qty} cannot be reserved for order ${order.id}.`,
+        `Only ${left0} of ${request.sku} are available; ${request.qty} cannot be reserved for order ${order.id}.`,
       );
     // Units go to the order's lines of this SKU in line order; when lines may not be split,
     // a line that the rest cannot cover whole is passed over, as in the allocation run.
@@ -304,27 +299,28 @@ function allocate(state: EngineState, action: Extract<Action, { type: 'allocate'
     for (const index of indexes) {
       const line = order.lines[index]!;
       const take = Math.min(left, openQty(line));
-      if (take === 0 || (!state.policy.splitLines && take < openQty(line))) continue;
+      if (take === 0 || (!draft.policy.splitLines && take < openQty(line))) continue;
       grants.push({ line: index, sku: line.sku, qty: take });
       left -= take;
     }
     if (left > 0)
-      return refuse(
+      return refusal(
         'split-line',
         `Policy does not split lines: ${request.qty} of ${request.sku} cannot be reserved on order ${order.id} without splitting a line.`,
       );
-    available.set(request.sku, free - request.qty);
+    available.set(request.sku, left0 - request.qty);
   }
-  if (isCompleteOnly(order, state.policy) && state.policy.shipComplete === 'all-or-nothing') {
+  if (isCompleteOnly(order, draft.policy) && draft.policy.shipComplete === 'all-or-nothing') {
     const covered = order.lines.every((line, index) => {
       const granted = grants.filter((g) => g.line === index).reduce((sum, g) => sum + g.qty, 0);
       return openQty(line) === granted;
     });
     if (!covered)
-      return refuse(
+      return refusal(
         'ship-complete-partial-reservation',
         `Order ${order.id} ships complete and policy is all-or-nothing: reserve every open unit at once or none.`,
       );
   }
-  return { state: applyGrants(state, [{ order: order.id, lines: grants }]) };
+  bookGrants(draft, [{ order: order.id, lines: grants }]);
+  return {};
 }

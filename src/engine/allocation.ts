@@ -5,8 +5,15 @@
  * reservations alone.
  */
 import type { Policy } from './schema';
-import { rankOrders } from './ranking';
-import { isCompleteOnly, openQty, type EngineState, type OrderState } from './state';
+import { rankedOrders } from './ranking';
+import {
+  findOrder,
+  isCompleteOnly,
+  openQty,
+  orderPosition,
+  type EngineState,
+  type OrderState,
+} from './state';
 
 /** Units granted to one line of an order (`line` is the index in `order.lines`). */
 export interface LineGrant {
@@ -78,9 +85,9 @@ function hasOpenQuantity(order: OrderState): boolean {
 /** The grants an allocation run would make now, in rank order. Pure: the state is not changed. */
 export function planAllocation(state: EngineState): AllocationGrant[] {
   const available = availableBySku(state);
-  const waiting = state.orders.filter(hasOpenQuantity);
   const plan: AllocationGrant[] = [];
-  for (const order of rankOrders(waiting, state.policy, state.customers)) {
+  for (const order of rankedOrders(state)) {
+    if (!hasOpenQuantity(order)) continue;
     const lines = allocateOrder(order, available, state.policy);
     if (lines.length > 0) plan.push({ order: order.id, lines });
   }
@@ -88,28 +95,39 @@ export function planAllocation(state: EngineState): AllocationGrant[] {
 }
 
 /**
- * Reserve the granted units. The caller has checked the grants against the rules
- * (`planAllocation` or the allocate action); this only books them, copy-on-write.
+ * Reserve the granted units, in place on a draft (see `cloneState`). The caller has checked
+ * the grants against the rules (`planAllocation` or the allocate action); this books them.
  */
+export function bookGrants(draft: EngineState, grants: readonly AllocationGrant[]): void {
+  for (const grant of grants) {
+    const order = findOrder(draft, grant.order)!;
+    for (const { line, sku, qty } of grant.lines) {
+      order.lines[line]!.allocated += qty;
+      draft.skus[sku]!.allocated += qty;
+    }
+  }
+}
+
+/** Reserve the granted units and return a new state (copy-on-write: untouched orders are shared). */
 export function applyGrants(state: EngineState, grants: readonly AllocationGrant[]): EngineState {
   if (grants.length === 0) return state;
-  const byOrder = new Map(grants.map((grant) => [grant.order, grant]));
-  const skuDelta = new Map<string, number>();
-  const orders = state.orders.map((order) => {
-    const grant = byOrder.get(order.id);
-    if (!grant) return order;
-    const lines = [...order.lines];
+  const orders = state.orders.slice();
+  const skus = { ...state.skus };
+  const copiedSkus = new Set<string>();
+  for (const grant of grants) {
+    const position = orderPosition(state, grant.order);
+    const order = orders[position]!;
+    const lines = order.lines.slice();
     for (const { line: index, sku, qty } of grant.lines) {
       const line = lines[index]!;
       lines[index] = { ...line, allocated: line.allocated + qty };
-      skuDelta.set(sku, (skuDelta.get(sku) ?? 0) + qty);
+      if (!copiedSkus.has(sku)) {
+        skus[sku] = { ...skus[sku]! };
+        copiedSkus.add(sku);
+      }
+      skus[sku]!.allocated += qty;
     }
-    return { ...order, lines };
-  });
-  const skus = { ...state.skus };
-  for (const [sku, delta] of skuDelta) {
-    const current = skus[sku]!;
-    skus[sku] = { ...current, allocated: current.allocated + delta };
+    orders[position] = { ...order, lines };
   }
   return { ...state, orders, skus };
 }
@@ -124,36 +142,27 @@ export function runAllocation(state: EngineState): {
 }
 
 /**
- * Give back `qty` reserved units of one line. Picks beyond the new reservation go back to
- * the shelf and any packed parcel is opened again, since its contents no longer match.
+ * Give back `qty` reserved units of one line, in place. Picks beyond the new reservation go
+ * back to the shelf and any packed parcel is opened again, since its contents no longer match.
  */
 export function releaseUnits(
-  state: EngineState,
-  orderId: string,
+  draft: EngineState,
+  order: OrderState,
   lineIndex: number,
   qty: number,
-): EngineState {
-  if (qty <= 0) return state;
-  const orderIndex = state.orders.findIndex((order) => order.id === orderId);
-  const order = state.orders[orderIndex]!;
+): void {
+  if (qty <= 0) return;
   const line = order.lines[lineIndex]!;
-  const allocated = line.allocated - qty;
+  line.allocated -= qty;
+  let room = line.allocated;
   const picks = [];
-  let room = allocated;
   for (const p of line.picks) {
     if (room <= 0) break;
     const keep = Math.min(room, p.qty);
     picks.push({ ...p, qty: keep });
     room -= keep;
   }
-  const lines = [...order.lines];
-  lines[lineIndex] = { ...line, allocated, picks };
-  const orders = [...state.orders];
-  orders[orderIndex] = { ...order, lines, parcel: null };
-  const sku = state.skus[line.sku]!;
-  return {
-    ...state,
-    orders,
-    skus: { ...state.skus, [sku.sku]: { ...sku, allocated: sku.allocated - qty } },
-  };
+  line.picks = picks;
+  order.parcel = null;
+  draft.skus[line.sku]!.allocated -= qty;
 }

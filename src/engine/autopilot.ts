@@ -18,10 +18,11 @@ import {
   type Team,
 } from './duties';
 import type { Action } from './actions';
-import { applyEntry, type LogEntry } from './log';
+import { applyEntryInPlace, type LogEntry } from './log';
 import { promiseTable } from './promise';
 import type { Scenario, ScenarioEvent } from './schema';
 import {
+  findOrder,
   initialState,
   pickedQty,
   type EngineState,
@@ -41,18 +42,18 @@ export interface AutopilotRun {
 }
 
 export function runAutopilot(scenario: Scenario): AutopilotRun {
-  let state = initialState(scenario);
+  const state = initialState(scenario);
   const log: LogEntry[] = [];
   /** SKUs whose stock changed since the autopilot last looked. */
   const unchecked = new Set(Object.keys(state.skus));
   const teamNotes: { team: Team; note: string }[] = [];
   const statusRequests = new Set<string>();
 
+  // The autopilot works on its own draft in place: a shift of 20,000 orders stays linear.
   const record = (entry: LogEntry) => {
-    const applied = applyEntry(state, entry);
+    const outcome = applyEntryInPlace(state, entry);
     // The autopilot only does what the rules allow; a refusal here is a bug in the engine.
-    if (applied.refused) throw new Error(`autopilot action refused: ${applied.refused.message}`);
-    state = applied.state;
+    if (outcome.refused) throw new Error(`autopilot action refused: ${outcome.refused.message}`);
     log.push(entry);
   };
   const act = (action: ActionInput) =>
@@ -117,7 +118,7 @@ export function runAutopilot(scenario: Scenario): AutopilotRun {
   };
 
   const shipOrder = (orderId: string) => {
-    const order = state.orders.find((candidate) => candidate.id === orderId)!;
+    const order = findOrder(state, orderId)!;
     const perSku = new Map<string, number>();
     for (const line of order.lines) {
       const qty = line.allocated - pickedQty(line);
@@ -134,10 +135,13 @@ export function runAutopilot(scenario: Scenario): AutopilotRun {
 
   react();
   for (const event of scenario.events) {
-    const before = state;
+    const reservedBefore =
+      event.type === 'stock-count' ? (state.skus[event.sku]?.allocated ?? 0) : 0;
     record(event);
     noteStockChange(event, state, unchecked);
-    for (const team of teamsToInform(before, state, event))
+    const released =
+      event.type === 'stock-count' && (state.skus[event.sku]?.allocated ?? 0) < reservedBefore;
+    for (const team of teamsToInform(state, event, released))
       teamNotes.push({ team, note: teamNote(event, team) });
     if (event.type === 'customer-message' && event.intent === 'ask-status')
       statusRequests.add(event.order);

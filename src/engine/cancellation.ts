@@ -1,49 +1,44 @@
 /**
  * Cancelling a line with a refund, and replacing it with a substitute (ENGINE.md section 5,
- * `cancel-line` and `accept-substitute`).
+ * `cancel-line` and `accept-substitute`). Both change a draft in place (see `cloneState`)
+ * and check everything before they change anything.
  */
 import { releaseUnits } from './allocation';
-import { openQty, roundMoney, withOrder, type EngineState, type OrderLine } from './state';
-import { refuse, type Outcome } from './outcome';
+import { openQty, roundMoney, type EngineState, type OrderState } from './state';
+import { refusal, type Effect } from './outcome';
 
 /**
  * Cancel everything of the order's lines for `sku` not yet shipped, releasing any
  * reservation, and refund it at the line price.
  */
-export function cancelLine(state: EngineState, orderId: string, sku: string): Outcome {
-  const order = state.orders.find((candidate) => candidate.id === orderId);
-  if (!order) return refuse('unknown-order', `There is no order ${orderId}.`);
+export function cancelLine(draft: EngineState, order: OrderState, sku: string): Effect {
   const indexes = order.lines.flatMap((line, index) => (line.sku === sku ? [index] : []));
   if (indexes.length === 0)
-    return refuse('no-such-line', `Order ${orderId} has no line for ${sku}.`);
+    return refusal('no-such-line', `Order ${order.id} has no line for ${sku}.`);
   const cancellable = indexes.reduce(
     (sum, i) => sum + order.lines[i]!.allocated + openQty(order.lines[i]!),
     0,
   );
   if (cancellable === 0)
-    return refuse(
+    return refusal(
       'nothing-to-cancel',
-      `Everything of ${sku} on order ${orderId} has shipped or is cancelled.`,
+      `Everything of ${sku} on order ${order.id} has shipped or is cancelled.`,
     );
-  let next = state;
-  const refunds = [...state.refunds];
   for (const index of indexes) {
-    next = releaseUnits(
-      next,
-      orderId,
-      index,
-      next.orders.find((o) => o.id === orderId)!.lines[index]!.allocated,
-    );
-    const current = next.orders.find((o) => o.id === orderId)!;
-    const line = current.lines[index]!;
+    const line = order.lines[index]!;
+    releaseUnits(draft, order, index, line.allocated);
     const qty = openQty(line);
     if (qty === 0) continue;
-    const lines = [...current.lines];
-    lines[index] = { ...line, cancelled: line.cancelled + qty };
-    next = withOrder(next, { ...current, lines });
-    refunds.push({ order: orderId, sku, qty, amount: roundMoney(qty * line.price), at: state.now });
+    line.cancelled += qty;
+    draft.refunds.push({
+      order: order.id,
+      sku,
+      qty,
+      amount: roundMoney(qty * line.price),
+      at: draft.now,
+    });
   }
-  return { state: { ...next, refunds } };
+  return {};
 }
 
 /**
@@ -53,43 +48,34 @@ export function cancelLine(state: EngineState, orderId: string, sku: string): Ou
  * original stay reserved and ship as ordered.
  */
 export function substituteLine(
-  state: EngineState,
-  orderId: string,
+  draft: EngineState,
+  order: OrderState,
   sku: string,
   replacement?: string,
-): Outcome {
-  const order = state.orders.find((candidate) => candidate.id === orderId);
-  if (!order) return refuse('unknown-order', `There is no order ${orderId}.`);
-  const item = state.skus[sku];
+): Effect {
+  const item = draft.skus[sku];
   const substitute = replacement ?? item?.substitutes[0];
-  if (!substitute || !state.skus[substitute])
-    return refuse('no-substitute', `${sku} has no substitute in the catalog.`);
+  if (!substitute || !draft.skus[substitute])
+    return refusal('no-substitute', `${sku} has no substitute in the catalog.`);
   if (item && !item.substitutes.includes(substitute))
-    return refuse('not-a-substitute', `${substitute} is not a listed substitute for ${sku}.`);
-  const lines: OrderLine[] = [...order.lines];
-  let moved = 0;
-  let price = 0;
-  order.lines.forEach((line, index) => {
-    if (line.sku !== sku) return;
-    const qty = openQty(line);
-    if (qty === 0) return;
-    moved += qty;
-    price = line.price;
-    lines[index] = {
-      ...line,
-      cancelled: line.cancelled + qty,
-      substituted: line.substituted + qty,
-    };
-  });
-  if (moved === 0)
-    return refuse(
+    return refusal('not-a-substitute', `${substitute} is not a listed substitute for ${sku}.`);
+  const waiting = order.lines.filter((line) => line.sku === sku && openQty(line) > 0);
+  if (waiting.length === 0)
+    return refusal(
       'nothing-to-substitute',
-      `Nothing of ${sku} on order ${orderId} is waiting for stock.`,
+      `Nothing of ${sku} on order ${order.id} is waiting for stock.`,
     );
-  lines.push({
+  let moved = 0;
+  for (const line of waiting) {
+    const qty = openQty(line);
+    moved += qty;
+    line.cancelled += qty;
+    line.substituted += qty;
+  }
+  order.lines.push({
     sku: substitute,
     ordered: moved,
-    price,
+    price: waiting[0]!.price,
     shipped: 0,
     allocated: 0,
     cancelled: 0,
@@ -97,5 +83,5 @@ export function substituteLine(
     picks: [],
     substituteFor: sku,
   });
-  return { state: withOrder(state, { ...order, lines }) };
+  return {};
 }

@@ -8,7 +8,7 @@ import { planAllocation } from './allocation';
 import { backorderType } from './backorders';
 import { orderPromiseDate, type PromiseTable } from './promise';
 import type { CustomerOption, EngineState, OrderState, BackorderType } from './state';
-import { isCompleteOnly, openQty } from './state';
+import { isCompleteOnly, latestFor, openQty } from './state';
 import type { LocalDateTime } from './time';
 import type { ScenarioEvent } from './schema';
 
@@ -72,7 +72,7 @@ export function backorderPicture(
 
 /** Whether the customer's latest notice describes this picture: every backordered SKU and quantity, and the date. */
 export function isTold(state: EngineState, picture: BackorderPicture): boolean {
-  const last = lastOf(state.notifications, picture.order);
+  const last = latestFor(state.notifications, picture.order);
   if (!last || last.promiseDate !== picture.promiseDate) return false;
   return picture.backordered.every((item) =>
     last.backordered.some((b) => b.sku === item.sku && b.qty === item.qty),
@@ -81,7 +81,7 @@ export function isTold(state: EngineState, picture: BackorderPicture): boolean {
 
 /** Whether the order's latest backorder record matches the picture line for line. */
 export function isRecorded(state: EngineState, picture: BackorderPicture): boolean {
-  const last = lastOf(state.backorderRecords, picture.order);
+  const last = latestFor(state.backorderRecords, picture.order);
   if (!last || last.partial !== picture.partial || last.lines.length !== picture.backordered.length)
     return false;
   return picture.backordered.every((item) =>
@@ -93,11 +93,6 @@ export function isRecorded(state: EngineState, picture: BackorderPicture): boole
         line.promiseDate === item.promiseDate,
     ),
   );
-}
-
-function lastOf<T extends { order: string }>(list: readonly T[], order: string): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.order === order) return list[i];
-  return undefined;
 }
 
 /**
@@ -177,32 +172,30 @@ export type Team = 'warehouse' | 'sales' | 'customer-service';
  * must not pick what is not there).
  */
 export function teamsToInform(
-  before: EngineState,
-  after: EngineState,
+  state: EngineState,
   event: ScenarioEvent,
+  countReleased: boolean,
 ): Team[] {
   switch (event.type) {
     case 'po-delayed': {
-      const sku = Object.values(after.skus).find((item) =>
+      const sku = Object.values(state.skus).find((item) =>
         item.incoming.some((po) => po.po === event.po),
       );
       const waiting =
         sku &&
-        after.orders.some((order) =>
+        state.orders.some((order) =>
           order.lines.some((line) => line.sku === sku.sku && openQty(line) > 0),
         );
       return waiting ? ['customer-service'] : [];
     }
     case 'sku-discontinued': {
-      const onOrder = after.orders.some((order) =>
+      const onOrder = state.orders.some((order) =>
         order.lines.some((line) => line.sku === event.sku && openQty(line) + line.allocated > 0),
       );
       return onOrder ? ['sales'] : [];
     }
     case 'stock-count':
-      return (after.skus[event.sku]?.allocated ?? 0) < (before.skus[event.sku]?.allocated ?? 0)
-        ? ['warehouse']
-        : [];
+      return countReleased ? ['warehouse'] : [];
     default:
       return [];
   }

@@ -5,9 +5,9 @@
  */
 import { releaseUnits } from './allocation';
 import { cancelLine, substituteLine } from './cancellation';
-import { rankOrders } from './ranking';
+import { rankedOrders } from './ranking';
 import type { ScenarioEvent } from './schema';
-import { newOrder, withOrder, withSku, type EngineState, type SkuState } from './state';
+import { cloneState, findOrder, newOrder, type EngineState, type SkuState } from './state';
 
 /** Event types after which stock, demand or shipping terms changed, so allocation must run again. */
 export function changesAllocation(event: ScenarioEvent): boolean {
@@ -30,75 +30,86 @@ function skuOfPo(state: EngineState, po: string): SkuState | undefined {
   return undefined;
 }
 
+/** Apply an event and return the new state; the input is untouched. */
 export function applyEvent(state: EngineState, event: ScenarioEvent): EngineState {
-  const at = { ...state, now: event.at };
+  const draft = cloneState(state);
+  applyEventInPlace(draft, event);
+  return draft;
+}
+
+/** Apply an event to a draft (see `cloneState`). */
+export function applyEventInPlace(draft: EngineState, event: ScenarioEvent): void {
+  draft.now = event.at;
   switch (event.type) {
     case 'order-placed':
-      return withOrder(at, newOrder(event.order, at.skus));
+      draft.orders.push(newOrder(event.order, draft.skus));
+      return;
 
     case 'stock-received': {
-      const sku = skuOfPo(at, event.po);
-      if (!sku) return at; // validation rejects unknown POs before a scenario can run
+      const sku = skuOfPo(draft, event.po);
+      if (!sku) return; // validation rejects unknown POs before a scenario can run
       // A receipt closes the PO whether full or short: the buyer raises a new PO for any
       // shortfall, so promise dates never lean on quantity the supplier did not send.
-      const incoming = sku.incoming.map((po) =>
-        po.po === event.po
-          ? { ...po, qty: Math.max(0, po.qty - event.qty), status: 'closed' as const }
-          : po,
-      );
-      return withSku(at, { ...sku, onHand: sku.onHand + event.qty, incoming });
+      const po = sku.incoming.find((p) => p.po === event.po)!;
+      po.qty = Math.max(0, po.qty - event.qty);
+      po.status = 'closed';
+      sku.onHand += event.qty;
+      return;
     }
 
     case 'po-delayed': {
-      const sku = skuOfPo(at, event.po);
-      if (!sku) return at;
-      const incoming = sku.incoming.map((po) =>
-        po.po === event.po ? { ...po, eta: event.eta } : po,
-      );
-      return withSku(at, { ...sku, incoming });
+      const po = skuOfPo(draft, event.po)?.incoming.find((p) => p.po === event.po);
+      if (po) po.eta = event.eta;
+      return;
     }
 
     case 'sku-discontinued': {
-      const sku = at.skus[event.sku];
-      if (!sku) return at;
-      const incoming = sku.incoming.map((po) =>
-        po.status === 'open' ? { ...po, status: 'cancelled' as const } : po,
-      );
-      return withSku(at, { ...sku, lifecycle: 'discontinued', incoming });
+      const sku = draft.skus[event.sku];
+      if (!sku) return;
+      sku.lifecycle = 'discontinued';
+      for (const po of sku.incoming) if (po.status === 'open') po.status = 'cancelled';
+      return;
     }
 
     case 'stock-count':
-      return countStock(at, event.sku, event.onHand);
+      countStockInPlace(draft, event.sku, event.onHand);
+      return;
 
     case 'customer-message': {
-      const message = {
+      draft.messages.push({
         order: event.order,
         at: event.at,
         intent: event.intent,
         text: event.text,
         ...(event.sku ? { sku: event.sku } : {}),
-      };
-      const next = { ...at, messages: [...at.messages, message] };
-      const order = next.orders.find((o) => o.id === event.order);
-      if (!order) return next;
+      });
+      const order = findOrder(draft, event.order);
+      if (!order) return;
       switch (event.intent) {
         case 'ask-status':
-          return next;
+          return;
         case 'wait-for-full':
-          return withOrder(next, { ...order, shipPreference: 'ship-complete' });
+          order.shipPreference = 'ship-complete';
+          return;
         case 'accept-partial':
-          return withOrder(next, { ...order, shipPreference: 'ship-available' });
-        case 'cancel-line': {
-          const outcome = cancelLine(next, event.order, event.sku ?? '');
-          return outcome.state ?? next;
-        }
-        case 'accept-substitute': {
-          const outcome = substituteLine(next, event.order, event.sku ?? '');
-          return outcome.state ?? next;
-        }
+          order.shipPreference = 'ship-available';
+          return;
+        case 'cancel-line':
+          cancelLine(draft, order, event.sku ?? '');
+          return;
+        case 'accept-substitute':
+          substituteLine(draft, order, event.sku ?? '');
+          return;
       }
     }
   }
+}
+
+/** A cycle count, returning a new state. */
+export function countStock(state: EngineState, skuId: string, onHand: number): EngineState {
+  const draft = cloneState(state);
+  countStockInPlace(draft, skuId, onHand);
+  return draft;
 }
 
 /**
@@ -106,25 +117,23 @@ export function applyEvent(state: EngineState, event: ScenarioEvent): EngineStat
  * lowest-ranked reservations are released first (last line first within an order), so the
  * most important orders keep their stock.
  */
-export function countStock(state: EngineState, skuId: string, onHand: number): EngineState {
-  const sku = state.skus[skuId];
-  if (!sku) return state;
-  let next = withSku(state, { ...sku, onHand });
+function countStockInPlace(draft: EngineState, skuId: string, onHand: number): void {
+  const sku = draft.skus[skuId];
+  if (!sku) return;
+  sku.onHand = onHand;
   let excess = sku.allocated - onHand;
-  if (excess <= 0) return next;
-  const holders = state.orders.filter((order) =>
+  if (excess <= 0) return;
+  const holders = rankedOrders(draft).filter((order) =>
     order.lines.some((line) => line.sku === skuId && line.allocated > 0),
   );
-  const ranked = rankOrders(holders, state.policy, state.customers).reverse();
-  for (const order of ranked) {
+  for (const order of holders.reverse()) {
     for (let index = order.lines.length - 1; index >= 0 && excess > 0; index--) {
       const line = order.lines[index]!;
       if (line.sku !== skuId || line.allocated === 0) continue;
       const release = Math.min(line.allocated, excess);
-      next = releaseUnits(next, order.id, index, release);
+      releaseUnits(draft, order, index, release);
       excess -= release;
     }
     if (excess <= 0) break;
   }
-  return next;
 }

@@ -4,12 +4,14 @@
  * same state, byte for byte, every time.
  */
 import { z } from 'zod';
-import { ACTION_TYPES, actionSchema, applyAction, type Action } from './actions';
+import { ACTION_TYPES, actionSchema, applyActionInPlace, type Action } from './actions';
 import { canonicalJson } from './canonical';
-import { applyEvent } from './events';
+import { applyEventInPlace } from './events';
+import { forgetPromises } from './promise';
+import { forgetRanking } from './ranking';
 import type { Refusal } from './outcome';
 import { eventSchema, type Scenario, type ScenarioEvent } from './schema';
-import { initialState, type EngineState } from './state';
+import { cloneState, initialState, type EngineState } from './state';
 import { formatPath, type Problem } from './problems';
 
 export type LogEntry = Action | ScenarioEvent;
@@ -71,16 +73,46 @@ export function parseLog(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, log };
 }
 
-/** Apply one entry: move the clock to its time, then apply the event or the action. */
+/** Entries after which promise dates cannot have changed (no quantity, rank or supply moved). */
+const PROMISE_NEUTRAL: ReadonlySet<string> = new Set([
+  'check-stock',
+  'pick',
+  'pack',
+  'request-verification',
+  'verify',
+  'ship', // on hand and reserved drop together: free stock and open quantities stay
+  'record-backorder',
+  'notify-customer',
+  'inform-team',
+  'escalate',
+  'advance-clock',
+]);
+
+/** Apply one entry and return the new state; the input is untouched. A refused action only moves the clock. */
 export function applyEntry(
   state: EngineState,
   entry: LogEntry,
 ): { state: EngineState } & StepOutcome {
-  const moved = entry.at === state.now ? state : { ...state, now: entry.at };
-  if (!isAction(entry)) return { state: applyEvent(moved, entry) };
-  const outcome = applyAction(moved, entry);
-  if (outcome.refused) return { state: moved, refused: outcome.refused };
-  return outcome.note ? { state: outcome.state, note: outcome.note } : { state: outcome.state };
+  const draft = cloneState(state);
+  const outcome = applyEntryInPlace(draft, entry);
+  if (outcome.refused) return { state: { ...state, now: entry.at }, refused: outcome.refused };
+  return { state: draft, ...outcome };
+}
+
+/** Apply one entry to a draft (see `cloneState`): move the clock to its time, then apply the event or the action. */
+export function applyEntryInPlace(draft: EngineState, entry: LogEntry): StepOutcome {
+  draft.now = entry.at;
+  if (!isAction(entry)) {
+    applyEventInPlace(draft, entry);
+    forgetPromises(draft);
+    if (entry.type === 'order-placed') forgetRanking(draft);
+    return {};
+  }
+  const effect = applyActionInPlace(draft, entry);
+  if (effect.refused) return effect;
+  if (!PROMISE_NEUTRAL.has(entry.type)) forgetPromises(draft);
+  if (entry.type === 'flag-priority') forgetRanking(draft);
+  return effect;
 }
 
 export interface ReplayResult {
@@ -90,20 +122,26 @@ export interface ReplayResult {
 
 export type ReplayError = { index: number; message: string };
 
+/** Watchers of a replay. The state they see is the live working copy: copy what you keep. */
+export interface ReplayHooks {
+  /** Before an entry is applied: the state as it stands when the entry happens. */
+  before?: (state: EngineState, entry: LogEntry, index: number) => void;
+  /** After an entry is applied (the debrief's step-through replay). */
+  after?: (state: EngineState, entry: LogEntry, outcome: StepOutcome, index: number) => void;
+}
+
 /**
  * Fold a log over a scenario. The log must keep time order, stay within the shift, and
  * contain the scenario's own events in order, none left out once the clock has passed them
  * (a log that skips an inconvenient delivery does not replay). Events that are not the
  * scenario's next one are accepted as injected by a trainer.
- *
- * `onStep` sees the state after every entry (the debrief's step-through replay).
  */
 export function replay(
   scenario: Scenario,
   log: readonly LogEntry[],
-  onStep?: (state: EngineState, entry: LogEntry, outcome: StepOutcome, index: number) => void,
+  hooks: ReplayHooks = {},
 ): { ok: true; result: ReplayResult } | { ok: false; error: ReplayError } {
-  let state = initialState(scenario);
+  const state = initialState(scenario);
   const outcomes: StepOutcome[] = [];
   const scheduled = scenario.events.map((event) => canonicalJson(event));
   let next = 0;
@@ -139,15 +177,11 @@ export function replay(
       if (next < scheduled.length && canonicalJson(entry) === scheduled[next]) next++;
       else injected = true;
     }
-    const applied = applyEntry(state, entry);
-    state = applied.state;
-    const outcome: StepOutcome = {
-      ...(applied.refused ? { refused: applied.refused } : {}),
-      ...(applied.note ? { note: applied.note } : {}),
-      ...(injected ? { injected } : {}),
-    };
+    hooks.before?.(state, entry, index);
+    const outcome = applyEntryInPlace(state, entry);
+    if (injected) outcome.injected = true;
     outcomes.push(outcome);
-    onStep?.(state, entry, outcome, index);
+    hooks.after?.(state, entry, outcome, index);
   }
   return { ok: true, result: { state, outcomes } };
 }

@@ -12,15 +12,18 @@ export interface Refusal {
   message: string;
 }
 
+/** What a rule applied in place reports: a refusal (nothing was changed), or a note. */
+export interface Effect {
+  refused?: Refusal;
+  /** Something worth telling the trainee that is not a refusal (a verification that caught an error). */
+  note?: string;
+}
+
+/** The result of a public, pure application: the new state, or a refusal and no state. */
 export type Outcome =
-  | {
-      state: EngineState;
-      refused?: undefined;
-      /** Something worth telling the trainee that is not a refusal (a verification that caught an error). */
-      note?: string;
-    }
+  | { state: EngineState; refused?: undefined; note?: string }
   | { state?: undefined; refused: Refusal; note?: undefined };
 
-export function refuse(code: string, message: string): Outcome {
+export function refusal(code: string, message: string): Effect {
   return { refused: { code, message } };
 }

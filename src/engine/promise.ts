@@ -7,16 +7,37 @@
  * no date (`null`). Unreserved stock on hand counts as supply available now, as in an
  * ERP's available-to-promise check.
  */
-import { rankOrders } from './ranking';
+import { rankedOrders } from './ranking';
 import { openQty, type EngineState, type OrderState } from './state';
 import type { LocalDateTime } from './time';
 
 /** Promise date per order id, per line index; `undefined` for lines with nothing backordered. */
 export type PromiseTable = Map<string, (LocalDateTime | null | undefined)[]>;
 
+/**
+ * Tables already worked out, per state object. A draft being changed in place drops its
+ * table whenever quantities, ranks or supply move (`forgetPromises`); shipping does not
+ * move them, so a run of shipments with their packing slips shares one table.
+ */
+const tables = new WeakMap<EngineState, PromiseTable>();
+
+export function forgetPromises(state: EngineState): void {
+  tables.delete(state);
+}
+
 export function promiseTable(state: EngineState): PromiseTable {
+  let table = tables.get(state);
+  if (!table) {
+    table = computePromiseTable(state);
+    tables.set(state, table);
+  }
+  return table;
+}
+
+/** The table worked out afresh (tests compare it with the cached one). */
+export function computePromiseTable(state: EngineState): PromiseTable {
   const table: PromiseTable = new Map();
-  const backordered = state.orders.filter((order) => order.lines.some((line) => openQty(line) > 0));
+
   const supply = new Map<string, { eta: LocalDateTime; left: number }[]>();
   for (const sku of Object.values(state.skus)) {
     const open = sku.incoming
@@ -29,7 +50,8 @@ export function promiseTable(state: EngineState): PromiseTable {
     const free = sku.onHand - sku.allocated;
     supply.set(sku.sku, free > 0 ? [{ eta: state.now, left: free }, ...open] : open);
   }
-  for (const order of rankOrders(backordered, state.policy, state.customers)) {
+  for (const order of rankedOrders(state)) {
+    if (!order.lines.some((line) => openQty(line) > 0)) continue;
     const dates = order.lines.map((line) => {
       let need = openQty(line);
       if (need === 0) return undefined;

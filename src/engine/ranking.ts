@@ -7,7 +7,7 @@
  */
 import { TIERS, URGENCIES, type Policy } from './schema';
 import type { Customer } from './schema';
-import type { OrderState } from './state';
+import type { EngineState, OrderState } from './state';
 
 const URGENCY_RANK: Record<string, number> = Object.fromEntries(URGENCIES.map((u, i) => [u, i]));
 const TIER_RANK: Record<string, number> = Object.fromEntries(TIERS.map((t, i) => [t, i]));
@@ -100,4 +100,24 @@ export function rankReasons(
       }
     })
     .join(', ');
+}
+
+/**
+ * Every order of a state, ranked; worked out once per state object. A draft being changed
+ * in place drops it when an order arrives or a flag changes (`forgetRanking`): the other
+ * keys never change after an order is placed.
+ */
+const rankings = new WeakMap<EngineState, OrderState[]>();
+
+export function rankedOrders(state: EngineState): OrderState[] {
+  let ranked = rankings.get(state);
+  if (!ranked) {
+    ranked = rankOrders(state.orders, state.policy, state.customers);
+    rankings.set(state, ranked);
+  }
+  return ranked;
+}
+
+export function forgetRanking(state: EngineState): void {
+  rankings.delete(state);
 }

@@ -31,10 +31,10 @@ import {
 } from './duties';
 import { isAction, replay, type LogEntry } from './log';
 import { promiseTable, type PromiseTable } from './promise';
-import { rankIndex, rankReasons } from './ranking';
+import { rankedOrders, rankReasons } from './ranking';
 import { COMPETENCIES, type Competency, type Scenario } from './schema';
 import { stockChangedBy } from './autopilot';
-import { initialState, type EngineState, type OrderState } from './state';
+import { findOrder, openQty, type EngineState, type OrderState } from './state';
 import { NO_DATE_TEXT } from './shipping';
 import { addHours } from './time';
 
@@ -346,21 +346,19 @@ export function scoreLog(
     }
   };
 
-  const checkAction = (
-    before: EngineState,
-    after: EngineState,
-    action: Action,
-    index: number,
-    table: () => PromiseTable,
-  ) => {
-    const order = 'order' in action ? before.orders.find((o) => o.id === action.order) : undefined;
+  /** Checks of one applied action; `state` is after it, `pre` what was true just before. */
+  const checkAction = (state: EngineState, action: Action, index: number, pre: PreFacts) => {
+    const before = state; // what the checks below read of it did not change with the action
+    const after = state;
+    const order = 'order' in action && action.order ? findOrder(state, action.order) : undefined;
+    const table = () => promiseTable(state);
     switch (action.type) {
       case 'check-stock':
         lastCheck.set(action.sku, index);
         return;
       case 'allocate': {
         if (!order) return;
-        const granted = grantedSkus(before, after, order.id);
+        const granted = grantedSkus(pre.allocated ?? [], order);
         for (const [sku, qty] of granted) {
           const changed = lastStockChange.get(sku) ?? -1;
           const checked = lastCheck.get(sku) ?? -2;
@@ -376,7 +374,7 @@ export function scoreLog(
               { order: order.id, sku },
             );
           }
-          const starved = starvedAbove(before, order, sku, qty);
+          const starved = pre.starved?.(sku, qty) ?? null;
           if (starved)
             deduct(
               'out-of-rank-order',
@@ -500,7 +498,7 @@ export function scoreLog(
         return;
       case 'ship': {
         const shipment = after.shipments.at(-1);
-        if (!order || !shipment || after.shipments.length === before.shipments.length) return;
+        if (!order || !shipment || after.shipments.length === pre.shipments) return;
         for (const line of shipment.lines)
           if (line.pickedSku)
             deduct(
@@ -511,7 +509,7 @@ export function scoreLog(
               `Pick ${line.sku} from bin ${before.skus[line.sku]?.bin ?? '?'}; check the item against the pick list${before.policy.verifyShipments ? '' : ' or ask for verification'} before it ships.`,
               { order: order.id, sku: line.sku },
             );
-        const shipped = after.orders.find((o) => o.id === order.id)!;
+        const shipped = order;
         const picture = backorderPicture(after, shipped, promiseTable(after));
         if (picture && !after.notifications.some((n) => n.order === order.id))
           deduct(
@@ -529,31 +527,56 @@ export function scoreLog(
     }
   };
 
-  // The duties of startsAt (stock to allocate, backorders to announce) exist before any entry.
-  let previous = initialState(scenario);
-  refreshConditions(previous);
-  const replayed = replay(scenario, log, (state, entry, outcome, index) => {
-    const before = previous;
-    passDeadlines(before, entry.at, index);
-    let cached: PromiseTable | null = null;
-    const table = () => (cached ??= promiseTable(before));
-    if (isAction(entry)) {
-      if (outcome.refused) {
-        const rule = REFUSAL_RULE[outcome.refused.code] ?? 'refused-action';
-        deduct(
-          rule,
-          entry.at,
-          index,
-          `Refused: ${outcome.refused.message}`,
-          referenceForRefusal(rule),
-          'order' in entry ? { order: entry.order } : {},
-        );
-      } else checkAction(before, state, entry, index, table);
-    } else {
+  // Duties are read at the end of each simulated minute: what is put right within the same
+  // minute (as the reference does) was never owed. The duties of startsAt exist before any
+  // entry, so the first minute starts dirty.
+  let dirty = true;
+  let minute = scenario.startsAt;
+  let pre: PreFacts = { shipments: 0 };
+  let stockBefore = 0;
+  const replayed = replay(scenario, log, {
+    before: (state, entry, index) => {
+      if (entry.at > minute) {
+        if (dirty) refreshConditions(state);
+        dirty = false;
+        minute = entry.at;
+        passDeadlines(state, entry.at, index);
+      }
+      pre = { shipments: state.shipments.length };
+      if (entry.type === 'allocate') {
+        const order = findOrder(state, entry.order);
+        if (order) {
+          pre.allocated = order.lines.map((line) => line.allocated);
+          pre.starved = starvationCheck(state, order);
+        }
+      }
+      if (entry.type === 'stock-count') stockBefore = state.skus[entry.sku]?.allocated ?? 0;
+    },
+    after: (state, entry, outcome, index) => {
+      if (isAction(entry)) {
+        if (outcome.refused) {
+          const rule = REFUSAL_RULE[outcome.refused.code] ?? 'refused-action';
+          deduct(
+            rule,
+            entry.at,
+            index,
+            `Refused: ${outcome.refused.message}`,
+            referenceForRefusal(rule),
+            'order' in entry ? { order: entry.order } : {},
+          );
+          return;
+        }
+        checkAction(state, entry, index, pre);
+        if (!QUIET.has(entry.type)) dirty = true;
+        return;
+      }
+      dirty = true;
       const sku = stockChangedBy(entry, state);
       if (sku) lastStockChange.set(sku, index);
       if (entry.type === 'stock-received') restockPending = true;
-      for (const team of teamsToInform(before, state, entry))
+      const released =
+        entry.type === 'stock-count' && (state.skus[entry.sku]?.allocated ?? 0) < stockBefore;
+      for (const team of teamsToInform(state, entry, released))
         open({
           key: `team:${team}:${index}`,
           kind: 'team',
@@ -568,13 +591,21 @@ export function scoreLog(
           since: entry.at,
           order: entry.order,
         });
-    }
-    if (!isAction(entry) || (!QUIET.has(entry.type) && !outcome.refused)) refreshConditions(state);
-    previous = state;
+    },
   });
   if (!replayed.ok) return { ok: false, error: replayed.error };
+  if (dirty) refreshConditions(replayed.result.state);
   passDeadlines(replayed.result.state, null, null);
   return { ok: true, score: summarise(scenario, deductions) };
+}
+
+/** What scoring notes just before an action, to judge it once applied. */
+interface PreFacts {
+  shipments: number;
+  /** Reserved units per line of the order being allocated to. */
+  allocated?: number[];
+  /** Which higher-ranked order an allocation of `qty` of `sku` would leave short. */
+  starved?: ((sku: string, qty: number) => OrderState | null) | null;
 }
 
 function summarise(scenario: Scenario, deductions: Deduction[]): Score {
@@ -597,46 +628,57 @@ function summarise(scenario: Scenario, deductions: Deduction[]): Score {
 }
 
 /** Units of each SKU an allocate action reserved for the order. */
-function grantedSkus(
-  before: EngineState,
-  after: EngineState,
-  orderId: string,
-): Map<string, number> {
-  const was = before.orders.find((o) => o.id === orderId)!;
-  const now = after.orders.find((o) => o.id === orderId)!;
+function grantedSkus(allocatedBefore: readonly number[], order: OrderState): Map<string, number> {
   const granted = new Map<string, number>();
-  now.lines.forEach((line, index) => {
-    const delta = line.allocated - (was.lines[index]?.allocated ?? 0);
+  order.lines.forEach((line, index) => {
+    const delta = line.allocated - (allocatedBefore[index] ?? 0);
     if (delta > 0) granted.set(line.sku, (granted.get(line.sku) ?? 0) + delta);
   });
   return granted;
 }
 
 /**
- * The highest-ranked order that the allocation rules would have served with this SKU
- * before `order`, and that this allocation left short. Null when the allocation respected rank.
+ * Before an allocation to `order`: a check of which higher-ranked order the allocation rules
+ * would have served first with a SKU, and that an allocation would leave short. Null when no
+ * higher-ranked order waits for any of the order's SKUs (the common case, checked cheaply).
  */
-function starvedAbove(
-  before: EngineState,
+function starvationCheck(
+  state: EngineState,
   order: OrderState,
-  sku: string,
-  qty: number,
-): OrderState | null {
-  const ranks = rankIndex(before.orders, before.policy, before.customers);
-  const mine = ranks.get(order.id) ?? Infinity;
-  const available = (before.skus[sku]?.onHand ?? 0) - (before.skus[sku]?.allocated ?? 0);
-  let needAbove = 0;
-  let first: string | null = null;
-  for (const grant of planAllocation(before)) {
-    if ((ranks.get(grant.order) ?? Infinity) >= mine) continue;
-    for (const line of grant.lines)
-      if (line.sku === sku) {
-        needAbove += line.qty;
-        first ??= grant.order;
-      }
+): ((sku: string, qty: number) => OrderState | null) | null {
+  const ranked = rankedOrders(state);
+  const skus = new Set(order.lines.map((line) => line.sku));
+  let contested = false;
+  for (const other of ranked) {
+    if (other === order) break;
+    if (other.lines.some((line) => skus.has(line.sku) && openQty(line) > 0)) {
+      contested = true;
+      break;
+    }
   }
-  if (first === null || available - qty >= needAbove) return null;
-  return before.orders.find((o) => o.id === first) ?? null;
+  if (!contested) return null;
+  const position = ranked.indexOf(order);
+  const rank = new Map(ranked.map((o, i) => [o.id, i]));
+  const needAbove = new Map<string, { qty: number; first: string }>();
+  for (const grant of planAllocation(state)) {
+    if ((rank.get(grant.order) ?? Infinity) >= position) continue;
+    for (const line of grant.lines) {
+      const need = needAbove.get(line.sku);
+      if (need) need.qty += line.qty;
+      else needAbove.set(line.sku, { qty: line.qty, first: grant.order });
+    }
+  }
+  const available = new Map(
+    [...skus].map((sku) => [
+      sku,
+      (state.skus[sku]?.onHand ?? 0) - (state.skus[sku]?.allocated ?? 0),
+    ]),
+  );
+  return (sku, qty) => {
+    const need = needAbove.get(sku);
+    if (!need || (available.get(sku) ?? 0) - qty >= need.qty) return null;
+    return findOrder(state, need.first) ?? null;
+  };
 }
 
 function describeItems(picture: BackorderPicture): string {

@@ -13,145 +13,125 @@ import {
   openQty,
   pickedQty,
   roundMoney,
-  withOrder,
   type EngineState,
   type OrderState,
   type PackingSlip,
-  type Shipment,
   type ShipmentLine,
 } from './state';
-import { refuse, type Outcome } from './outcome';
+import { refusal, type Effect } from './outcome';
 
 /** Words printed beside backordered units that no incoming supply covers yet. */
 export const NO_DATE_TEXT = 'no date known yet';
 
 export function pick(
-  state: EngineState,
+  draft: EngineState,
   order: OrderState,
   sku: string,
   qty: number,
   pickedSku: string,
   by: string,
-): Outcome {
+): Effect {
   if (order.parcel)
-    return refuse(
+    return refusal(
       'already-packed',
       `Order ${order.id} is already packed; ship it before picking more.`,
     );
-  if (!state.skus[pickedSku])
-    return refuse('unknown-sku', `There is no SKU ${pickedSku} in the warehouse.`);
-  const lines = order.lines
-    .map((line, index) => ({ line, index }))
-    .filter(({ line }) => line.sku === sku);
+  if (!draft.skus[pickedSku])
+    return refusal('unknown-sku', `There is no SKU ${pickedSku} in the warehouse.`);
+  const lines = order.lines.filter((line) => line.sku === sku);
   if (lines.length === 0)
-    return refuse('no-such-line', `Order ${order.id} has no line for ${sku}.`);
-  const pickable = lines.reduce((sum, { line }) => sum + line.allocated - pickedQty(line), 0);
+    return refusal('no-such-line', `Order ${order.id} has no line for ${sku}.`);
+  const pickable = lines.reduce((sum, line) => sum + line.allocated - pickedQty(line), 0);
   if (qty > pickable)
-    return refuse(
+    return refusal(
       'pick-exceeds-allocation',
       `Only ${pickable} unit(s) of ${sku} are reserved and not yet picked for order ${order.id}; ${qty} cannot be picked.`,
     );
-  const newLines = [...order.lines];
   let left = qty;
-  for (const { line, index } of lines) {
+  for (const line of lines) {
     const take = Math.min(left, line.allocated - pickedQty(line));
     if (take === 0) continue;
-    newLines[index] = { ...line, picks: [...line.picks, { sku: pickedSku, qty: take, by }] };
+    line.picks.push({ sku: pickedSku, qty: take, by });
     left -= take;
     if (left === 0) break;
   }
-  return { state: withOrder(state, { ...order, lines: newLines }) };
+  return {};
 }
 
-export function pack(state: EngineState, order: OrderState, by: string): Outcome {
-  if (order.parcel) return refuse('already-packed', `Order ${order.id} is already packed.`);
+export function pack(draft: EngineState, order: OrderState, by: string): Effect {
+  if (order.parcel) return refusal('already-packed', `Order ${order.id} is already packed.`);
   const picked = order.lines.reduce((sum, line) => sum + pickedQty(line), 0);
   if (picked === 0)
-    return refuse('nothing-picked', `Nothing has been picked for order ${order.id}.`);
-  if (isCompleteOnly(order, state.policy)) {
+    return refusal('nothing-picked', `Nothing has been picked for order ${order.id}.`);
+  if (isCompleteOnly(order, draft.policy)) {
     const incomplete = order.lines.find(
       (line) => openQty(line) > 0 || pickedQty(line) < line.allocated,
     );
     if (incomplete)
-      return refuse(
+      return refusal(
         'ship-complete-incomplete',
         `Order ${order.id} ships complete only: ${incomplete.sku} is not fully reserved and picked.`,
       );
   }
-  return {
-    state: withOrder(state, {
-      ...order,
-      parcel: { packedAt: state.now, packedBy: by, verification: 'none' },
-    }),
-  };
+  order.parcel = { packedAt: draft.now, packedBy: by, verification: 'none' };
+  return {};
 }
 
-export function requestVerification(state: EngineState, order: OrderState): Outcome {
+export function requestVerification(order: OrderState): Effect {
   if (!order.parcel)
-    return refuse('not-packed', `Order ${order.id} has no packed parcel to verify.`);
-  if (order.parcel.verification === 'verified') return { state };
-  return {
-    state: withOrder(state, { ...order, parcel: { ...order.parcel, verification: 'requested' } }),
-  };
+    return refusal('not-packed', `Order ${order.id} has no packed parcel to verify.`);
+  if (order.parcel.verification !== 'verified') order.parcel.verification = 'requested';
+  return {};
 }
 
 /**
  * A second person checks the parcel against the order. A wrong item sends every pick back to
  * the shelf and unpacks the parcel: the verifier caught the error before it left.
  */
-export function verify(state: EngineState, order: OrderState, by: string): Outcome {
+export function verify(order: OrderState, by: string): Effect {
   if (!order.parcel)
-    return refuse('not-packed', `Order ${order.id} has no packed parcel to verify.`);
+    return refusal('not-packed', `Order ${order.id} has no packed parcel to verify.`);
   const pickers = new Set(order.lines.flatMap((line) => line.picks.map((p) => p.by)));
   pickers.add(order.parcel.packedBy);
   if (pickers.has(by))
-    return refuse(
+    return refusal(
       'self-verification',
       `${by} picked or packed order ${order.id}; a second person must verify it.`,
     );
-  const wrong = order.lines.flatMap((line) =>
-    line.picks.filter((p) => p.sku !== line.sku).map((p) => ({ line, p })),
-  );
-  if (wrong.length > 0) {
-    const lines = order.lines.map((line) => ({ ...line, picks: [] }));
-    const first = wrong[0]!;
+  for (const line of order.lines) {
+    const wrong = line.picks.find((p) => p.sku !== line.sku);
+    if (!wrong) continue;
+    for (const each of order.lines) each.picks = [];
+    order.parcel = null;
     return {
-      state: withOrder(state, { ...order, lines, parcel: null }),
-      note: `Verification rejected order ${order.id}: ${first.p.sku} was packed for ${first.line.sku}. Picks returned to the shelf.`,
+      note: `Verification rejected order ${order.id}: ${wrong.sku} was packed for ${line.sku}. Picks returned to the shelf.`,
     };
   }
-  return {
-    state: withOrder(state, {
-      ...order,
-      parcel: { ...order.parcel, verification: 'verified', verifiedBy: by },
-    }),
-  };
+  order.parcel.verification = 'verified';
+  order.parcel.verifiedBy = by;
+  return {};
 }
 
-export function ship(state: EngineState, order: OrderState): Outcome {
+export function ship(draft: EngineState, order: OrderState): Effect {
   const parcel = order.parcel;
-  if (!parcel) return refuse('not-packed', `Order ${order.id} has nothing packed to ship.`);
-  if (state.policy.verifyShipments && parcel.verification !== 'verified')
-    return refuse(
+  if (!parcel) return refusal('not-packed', `Order ${order.id} has nothing packed to ship.`);
+  if (draft.policy.verifyShipments && parcel.verification !== 'verified')
+    return refusal(
       'not-verified',
       `Policy requires a second person to verify order ${order.id} before it ships.`,
     );
-  if (isCompleteOnly(order, state.policy) && order.lines.some((line) => openQty(line) > 0))
-    return refuse(
+  if (isCompleteOnly(order, draft.policy) && order.lines.some((line) => openQty(line) > 0))
+    return refusal(
       'ship-complete-incomplete',
       `Order ${order.id} ships complete only and still has units waiting for stock.`,
     );
 
-  const seq = state.shipmentSeq + 1;
-  const id = `SHP-${String(seq).padStart(5, '0')}`;
+  const seq = draft.shipmentSeq + 1;
   const tracking = `BA${String(seq).padStart(9, '0')}`;
   const shipmentLines: ShipmentLine[] = [];
-  const shippedNow = order.lines.map(() => 0);
-  const skus = { ...state.skus };
-  const lines = order.lines.map((line, index) => {
+  const shippedNow = order.lines.map((line) => {
     const qty = pickedQty(line);
-    if (qty === 0) return line;
-    shippedNow[index] = qty;
+    if (qty === 0) return 0;
     for (const p of line.picks)
       shipmentLines.push(
         p.sku === line.sku
@@ -160,22 +140,25 @@ export function ship(state: EngineState, order: OrderState): Outcome {
       );
     // The system books what the line says; a look-alike in the box leaves the books wrong
     // until a cycle count finds it, exactly as in a real warehouse.
-    const sku = skus[line.sku]!;
-    skus[line.sku] = { ...sku, onHand: sku.onHand - qty, allocated: sku.allocated - qty };
-    return { ...line, shipped: line.shipped + qty, allocated: line.allocated - qty, picks: [] };
+    const sku = draft.skus[line.sku]!;
+    sku.onHand -= qty;
+    sku.allocated -= qty;
+    line.shipped += qty;
+    line.allocated -= qty;
+    line.picks = [];
+    return qty;
   });
-  const shippedOrder: OrderState = { ...order, lines, parcel: null };
-  const next = withOrder({ ...state, skus, shipmentSeq: seq }, shippedOrder);
-  const packingSlip = packingSlipFor(next, shippedOrder, shippedNow, tracking);
-  const shipment: Shipment = {
-    id,
+  order.parcel = null;
+  draft.shipmentSeq = seq;
+  draft.shipments.push({
+    id: `SHP-${String(seq).padStart(5, '0')}`,
     order: order.id,
-    at: state.now,
+    at: draft.now,
     tracking,
     lines: mergeLines(shipmentLines),
-    packingSlip,
-  };
-  return { state: { ...next, shipments: [...next.shipments, shipment] } };
+    packingSlip: packingSlipFor(draft, order, shippedNow, tracking),
+  });
+  return {};
 }
 
 function mergeLines(lines: ShipmentLine[]): ShipmentLine[] {

@@ -294,24 +294,80 @@ export function isCompleteOnly(order: OrderState, policy: Policy): boolean {
   return order.shipPreference === 'ship-complete' || !policy.allowPartialShipments;
 }
 
+/**
+ * Order lookup by id. The orders list only ever grows (orders are never removed), so the
+ * index is kept per list and extended with whatever was appended since it was last read.
+ */
+const orderIndexes = new WeakMap<OrderState[], { size: number; byId: Map<string, number> }>();
+
 export function findOrder(state: EngineState, id: string): OrderState | undefined {
-  return state.orders.find((order) => order.id === id);
+  let index = orderIndexes.get(state.orders);
+  if (!index) {
+    index = { size: 0, byId: new Map() };
+    orderIndexes.set(state.orders, index);
+  }
+  for (; index.size < state.orders.length; index.size++)
+    index.byId.set(state.orders[index.size]!.id, index.size);
+  const position = index.byId.get(id);
+  return position === undefined ? undefined : state.orders[position];
 }
 
-/** A copy of the state whose order and SKU containers can be changed without touching the original. */
-export function cloneShallow(state: EngineState): EngineState {
-  return { ...state, skus: { ...state.skus }, orders: [...state.orders] };
+/** Position of an order in `state.orders`, or -1. */
+export function orderPosition(state: EngineState, id: string): number {
+  const order = findOrder(state, id);
+  return order ? orderIndexes.get(state.orders)!.byId.get(id)! : -1;
 }
 
-/** Replace one order (copy-on-write). */
-export function withOrder(state: EngineState, order: OrderState): EngineState {
-  const index = state.orders.findIndex((candidate) => candidate.id === order.id);
-  const orders = [...state.orders];
-  if (index === -1) orders.push(order);
-  else orders[index] = order;
-  return { ...state, orders };
+/**
+ * The latest entry for an order in an append-only list (notifications, backorder records),
+ * indexed incrementally like the orders.
+ */
+const latestIndexes = new WeakMap<
+  readonly { order: string }[],
+  { size: number; latest: Map<string, number> }
+>();
+
+export function latestFor<T extends { order: string }>(
+  list: readonly T[],
+  order: string,
+): T | undefined {
+  let index = latestIndexes.get(list);
+  if (!index) {
+    index = { size: 0, latest: new Map() };
+    latestIndexes.set(list, index);
+  }
+  for (; index.size < list.length; index.size++)
+    index.latest.set(list[index.size]!.order, index.size);
+  const position = index.latest.get(order);
+  return position === undefined ? undefined : list[position];
 }
 
-export function withSku(state: EngineState, sku: SkuState): EngineState {
-  return { ...state, skus: { ...state.skus, [sku.sku]: sku } };
+/**
+ * A private working copy of a state. The engine's rules change a draft in place (a shift of
+ * 20,000 orders replays in linear time); every public function works on a copy, so callers
+ * only ever see plain data in and new data out. Records that are never changed once written
+ * (notifications, refunds, shipments...) are shared; their lists are copied.
+ */
+export function cloneState(state: EngineState): EngineState {
+  const skus: Record<string, SkuState> = {};
+  for (const key in state.skus) {
+    const sku = state.skus[key]!;
+    skus[key] = { ...sku, incoming: sku.incoming.map((po) => ({ ...po })) };
+  }
+  return {
+    ...state,
+    skus,
+    orders: state.orders.map((order) => ({
+      ...order,
+      lines: order.lines.map((line) => ({ ...line, picks: line.picks.map((p) => ({ ...p })) })),
+      parcel: order.parcel && { ...order.parcel },
+    })),
+    shipments: [...state.shipments],
+    refunds: [...state.refunds],
+    notifications: [...state.notifications],
+    backorderRecords: [...state.backorderRecords],
+    messages: [...state.messages],
+    teamNotes: [...state.teamNotes],
+    escalations: [...state.escalations],
+  };
 }

@@ -8,8 +8,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { planAllocation, runAllocation } from '../../src/engine/allocation';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { canonicalJson } from '../../src/engine/canonical';
-import { applyEntry, replay, type LogEntry } from '../../src/engine/log';
-import { rankIndex } from '../../src/engine/ranking';
+import { applyEntry, applyEntryInPlace, replay, type LogEntry } from '../../src/engine/log';
+import { computePromiseTable, promiseTable } from '../../src/engine/promise';
+import { rankIndex, rankOrders, rankedOrders } from '../../src/engine/ranking';
 import { scoreLog } from '../../src/engine/scoring';
 import { initialState, isCompleteOnly, openQty, type EngineState } from '../../src/engine/state';
 import { addHours } from '../../src/engine/time';
@@ -41,7 +42,7 @@ describe('invariants', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
         const { log } = runAutopilot(scenario);
-        const replayed = replay(scenario, log, (state) => assertConserved(state));
+        const replayed = replay(scenario, log, { after: (state) => assertConserved(state) });
         expect(replayed.ok).toBe(true);
       }),
       params,
@@ -66,6 +67,42 @@ describe('invariants', () => {
             if (applied.refused) expect(canonicalJson(applied.state)).toBe(before);
             state = applied.state;
             assertConserved(state);
+          }
+        },
+      ),
+      params,
+    );
+  });
+
+  it('promise dates and ranking kept between steps always equal a fresh computation', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { maxLength: 40 }),
+        (scenario, choices) => {
+          const draft = initialState(scenario);
+          const events = [...scenario.events];
+          for (const [i, choice] of choices.entries()) {
+            if (events.length > 0 && i % 4 === 3) applyEntryInPlace(draft, events.shift()!);
+            // read both caches, then change the draft, then compare with fresh work
+            promiseTable(draft);
+            rankedOrders(draft);
+            applyEntryInPlace(
+              draft,
+              randomAction(draft, choice, i % 5 === 0 ? 'second-person' : 'trainee'),
+            );
+            expect(promiseTable(draft)).toEqual(computePromiseTable(draft));
+            expect(rankedOrders(draft).map((o) => o.id)).toEqual(
+              rankOrders(draft.orders, draft.policy, draft.customers).map((o) => o.id),
+            );
+            const slip = draft.shipments.at(-1)?.packingSlip;
+            if (slip && slip.date === draft.now) {
+              const order = draft.orders.find((o) => o.id === slip.order)!;
+              const fresh = computePromiseTable(draft).get(order.id);
+              slip.lines.forEach((line, index) => {
+                if (line.backordered > 0) expect(line.promiseDate).toBe(fresh?.[index] ?? null);
+              });
+            }
           }
         },
       ),
@@ -161,10 +198,12 @@ describe('replay and scoring', () => {
         };
         track(initialState(scenario));
         let announced = false;
-        const replayed = replay(scenario, log, (state, entry) => {
-          for (const start of since.values())
-            if (entry.at > addHours(start, hours)) announced = true;
-          track(state);
+        const replayed = replay(scenario, log, {
+          after: (state, entry) => {
+            for (const start of since.values())
+              if (entry.at > addHours(start, hours)) announced = true;
+            track(state);
+          },
         });
         if (replayed.ok && since.size > 0) announced = true;
 
