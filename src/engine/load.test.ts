@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { parseScenario } from './load';
 import { formatProblem } from './problems';
 
@@ -205,4 +206,35 @@ describe('parseScenario', () => {
       expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
     },
   );
+});
+
+describe('parseScenario on JSON files', () => {
+  const json = JSON.stringify(parseYaml(good), null, 2);
+
+  it('reads JSON with the native parser', () => {
+    const result = parseScenario(json, 'simulations/tiny.json');
+    expect(result.ok && result.value.orders[0]!.id).toBe('SO-1');
+  });
+
+  it('still points at the line of a problem', () => {
+    const broken = json.replace('"onHand": 10', '"onHand": -5');
+    const result = parseScenario(broken, 'simulations/tiny.json');
+    const line = broken.split('\n').findIndex((text) => text.includes('"onHand": -5')) + 1;
+    expect(!result.ok && result.problems).toEqual([
+      {
+        file: 'simulations/tiny.json',
+        path: 'catalog[0].onHand',
+        message: 'expected a number >= 0',
+        line,
+      },
+    ]);
+  });
+
+  it('reports broken JSON with its line', () => {
+    const result = parseScenario('{\n  "id": "tiny",\n  "title": 5,,\n}', 'simulations/tiny.json');
+    expect(!result.ok && result.problems[0]).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/^not valid JSON/),
+    });
+  });
 });

@@ -9,20 +9,64 @@ import { scenarioSchema, type Scenario } from './schema';
 
 /** Parse and validate scenario text. `file` names the file in messages and must match the `id`. */
 export function parseScenario(text: string, file: string): Result<Scenario> {
+  // JSON files take the fast native parser; the YAML parser, which knows lines, is only
+  // called on to point at a problem.
+  if (/\.json$/i.test(file)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      const message = (error as Error).message;
+      const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
+      const yamlView = Number.isNaN(position) ? parseYaml(text, file) : null;
+      const line = Number.isNaN(position)
+        ? yamlView && !yamlView.ok
+          ? yamlView.problems[0]?.line
+          : undefined
+        : text.slice(0, position).split('\n').length;
+      return {
+        ok: false,
+        problems: [
+          {
+            file,
+            path: '',
+            message: `not valid JSON: ${message.split('\n')[0]}`,
+            ...(line ? { line } : {}),
+          },
+        ],
+      };
+    }
+    let finder: LineOf | undefined;
+    return validateScenario(data, file, (path) => {
+      finder ??= parseYaml(text, file).lineOf;
+      return finder(path);
+    });
+  }
+  const parsed = parseYaml(text, file);
+  return parsed.ok ? validateScenario(parsed.data, file, parsed.lineOf) : parsed;
+}
+
+function parseYaml(
+  text: string,
+  file: string,
+):
+  { ok: true; data: unknown; lineOf: LineOf } | { ok: false; problems: Problem[]; lineOf: LineOf } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineOf = lineFinder(doc, lineCounter);
   if (doc.errors.length > 0) {
     return {
       ok: false,
+      lineOf,
       problems: doc.errors.map((error) => ({
         file,
         path: '',
-        message: `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
+        message: `not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
         line: lineCounter.linePos(error.pos[0]).line,
       })),
     };
   }
-  return validateScenario(doc.toJS(), file, lineFinder(doc, lineCounter));
+  return { ok: true, data: doc.toJS(), lineOf };
 }
 
 type LineOf = (path: readonly (string | number)[]) => number | undefined;
