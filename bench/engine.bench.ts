@@ -280,7 +280,7 @@ function benchCli(input: ScenarioInput) {
     return {
       command: 'node --import tsx src/cli/sim.ts run <file>',
       baselineCommand:
-        'node --import tsx bench/rank-orders-cli.ts <file> (yaml parse, scenarioSchema, rankOrders, print)',
+        'node --import tsx bench/rank-orders-cli.ts <file> (JSON.parse or yaml as sim reads it, scenarioSchema, rankOrders, print)',
       scenarioFileMb: { yaml: mb(statSync(yamlFile).size), json: mb(statSync(jsonFile).size) },
       yaml,
       json,
