@@ -1,0 +1,25 @@
+/**
+ * `npm run content:check`: validate the course content without building the site: every
+ * file against its schema, plus the links between them (glossary terms to lessons, lessons
+ * to scenarios, template placeholders). Prints one problem a line, exits 1 if any.
+ */
+import { readdirSync } from 'node:fs';
+import { formatProblem } from '../src/engine/problems';
+import { contentLinkProblems } from '../src/course/content-links';
+import { readCourseFiles } from '../src/course/content-files';
+
+const files = readCourseFiles('content');
+const scenarios = new Set(
+  readdirSync('simulations')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, '')),
+);
+const problems = [...files.problems, ...contentLinkProblems(files, scenarios)];
+for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+const lessons = files.courses.flatMap((c) => c.modules.flatMap((m) => m.lessons)).length;
+process.stderr.write(
+  problems.length > 0
+    ? `${problems.length} problem(s) in content/\n`
+    : `content/ is valid: ${files.courses.length} course(s), ${lessons} lesson(s), ${files.templates.length} template(s), ${files.glossary.length} glossary term(s)\n`,
+);
+process.exitCode = problems.length > 0 ? 1 : 0;

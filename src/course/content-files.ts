@@ -1,0 +1,162 @@
+/**
+ * Reading the course folder outside Astro (tests, scripts): every course, module, lesson,
+ * check, template and the glossary, parsed with the course schemas, with every problem
+ * listed by file and field. The site build reads the same files through content
+ * collections with the same schemas.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { formatPath, type Problem } from '../engine/problems';
+import {
+  checkSchema,
+  courseSchema,
+  glossarySchema,
+  lessonSchema,
+  moduleSchema,
+  templateSchema,
+  type Check,
+  type Course,
+  type Glossary,
+  type Lesson,
+  type Module,
+  type Template,
+} from './schema';
+
+export interface CourseFiles {
+  courses: { slug: string; course: Course; modules: ModuleFiles[] }[];
+  templates: { slug: string; template: Template; body: string }[];
+  glossary: Glossary;
+  problems: Problem[];
+}
+
+export interface ModuleFiles {
+  slug: string;
+  module: Module;
+  check: Check | null;
+  lessons: { slug: string; lesson: Lesson; body: string }[];
+}
+
+const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
+
+/** Split `---` frontmatter from an MDX or Markdown body. */
+export function splitFrontmatter(text: string): { data: unknown; body: string } | null {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+  if (!match) return null;
+  return { data: parseYaml(match[1]!), body: match[2]! };
+}
+
+export function readCourseFiles(root = 'content'): CourseFiles {
+  const problems: Problem[] = [];
+  const parse = <T>(
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+    data: unknown,
+    file: string,
+  ): T | null => {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues)
+      problems.push({ file, path: formatPath(issue.path), message: issue.message });
+    return null;
+  };
+  const readYaml = (file: string): unknown => {
+    try {
+      return parseYaml(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push({
+        file,
+        path: '',
+        message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+      });
+      return undefined;
+    }
+  };
+  const dirs = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true })
+          .filter((e) => e.isDirectory())
+          .map((e) => e.name)
+          .sort()
+      : [];
+
+  const courses: CourseFiles['courses'] = [];
+  for (const courseSlug of dirs(join(root, 'courses'))) {
+    const courseDir = join(root, 'courses', courseSlug);
+    const course = parse(
+      courseSchema,
+      readYaml(join(courseDir, 'course.yaml')),
+      join(courseDir, 'course.yaml'),
+    );
+    const modules: ModuleFiles[] = [];
+    for (const moduleSlug of dirs(courseDir)) {
+      const moduleDir = join(courseDir, moduleSlug);
+      if (!NUMBERED.test(moduleSlug)) {
+        problems.push({
+          file: moduleDir,
+          path: '',
+          message: 'module folders are named NN-name, e.g. 01-basics',
+        });
+        continue;
+      }
+      const module = parse(
+        moduleSchema,
+        readYaml(join(moduleDir, 'module.yaml')),
+        join(moduleDir, 'module.yaml'),
+      );
+      const checkFile = join(moduleDir, 'check.yaml');
+      const check = existsSync(checkFile)
+        ? parse(checkSchema, readYaml(checkFile), checkFile)
+        : null;
+      const lessons: ModuleFiles['lessons'] = [];
+      for (const name of readdirSync(moduleDir)
+        .filter((n) => n.endsWith('.mdx'))
+        .sort()) {
+        const file = join(moduleDir, name);
+        const lessonSlug = name.replace(/\.mdx$/, '');
+        if (!NUMBERED.test(lessonSlug))
+          problems.push({ file, path: '', message: 'lesson files are named NN-name.mdx' });
+        const split = splitFrontmatter(readFileSync(file, 'utf8'));
+        if (!split) {
+          problems.push({
+            file,
+            path: '',
+            message: 'expected frontmatter between --- lines at the top',
+          });
+          continue;
+        }
+        const lesson = parse(lessonSchema, split.data, file);
+        if (lesson) lessons.push({ slug: lessonSlug, lesson, body: split.body });
+      }
+      if (module) modules.push({ slug: moduleSlug, module, check, lessons });
+    }
+    if (course) courses.push({ slug: courseSlug, course, modules });
+  }
+
+  const templates: CourseFiles['templates'] = [];
+  const templateDir = join(root, 'templates');
+  for (const name of existsSync(templateDir)
+    ? readdirSync(templateDir)
+        .filter((n) => n.endsWith('.md'))
+        .sort()
+    : []) {
+    const file = join(templateDir, name);
+    const split = splitFrontmatter(readFileSync(file, 'utf8'));
+    if (!split) {
+      problems.push({
+        file,
+        path: '',
+        message: 'expected frontmatter between --- lines at the top',
+      });
+      continue;
+    }
+    const template = parse(templateSchema, split.data, file);
+    if (template) templates.push({ slug: name.replace(/\.md$/, ''), template, body: split.body });
+  }
+
+  const glossaryFile = join(root, 'glossary.yaml');
+  const glossary = existsSync(glossaryFile)
+    ? (parse(glossarySchema, readYaml(glossaryFile), glossaryFile) ?? [])
+    : [];
+  return { courses, templates, glossary, problems };
+}

@@ -1,0 +1,55 @@
+/**
+ * Checks between content files that no single schema can see: a glossary term must point at
+ * a lesson that exists, a lesson's scenarios must exist in simulations/, a template's body
+ * must use exactly the placeholders it declares.
+ */
+import type { Problem } from '../engine/problems';
+import type { CourseFiles } from './content-files';
+
+export function contentLinkProblems(
+  files: CourseFiles,
+  scenarioIds: ReadonlySet<string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const lessons = new Set<string>();
+  for (const { slug: course, modules } of files.courses)
+    for (const module of modules)
+      for (const { slug, lesson } of module.lessons) {
+        lessons.add(`${course}/${module.slug}/${slug}`);
+        lesson.scenarios.forEach((id, index) => {
+          if (!scenarioIds.has(id))
+            problems.push({
+              file: `content/courses/${course}/${module.slug}/${slug}.mdx`,
+              path: `scenarios[${index}]`,
+              message: `no scenario "${id}" in simulations/`,
+            });
+        });
+      }
+  files.glossary.forEach((entry, index) => {
+    if (!lessons.has(entry.taughtIn))
+      problems.push({
+        file: 'content/glossary.yaml',
+        path: `[${index}].taughtIn`,
+        message: `no lesson "${entry.taughtIn}"`,
+      });
+  });
+  for (const { slug, template, body } of files.templates) {
+    const used = new Set([...body.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]!));
+    for (const name of used)
+      if (!template.placeholders.includes(name))
+        problems.push({
+          file: `content/templates/${slug}.md`,
+          path: 'placeholders',
+          message: `the body uses {${name}}, which is not declared`,
+        });
+    template.placeholders.forEach((name, index) => {
+      if (!used.has(name))
+        problems.push({
+          file: `content/templates/${slug}.md`,
+          path: `placeholders[${index}]`,
+          message: `{${name}} is declared but never used`,
+        });
+    });
+  }
+  return problems;
+}
