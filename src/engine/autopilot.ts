@@ -24,6 +24,8 @@ import type { Scenario, ScenarioEvent } from './schema';
 import {
   findOrder,
   initialState,
+  latestFor,
+  openQty,
   pickedQty,
   type EngineState,
   type NoticeKind,
@@ -75,14 +77,22 @@ export function runAutopilot(scenario: Scenario): AutopilotRun {
       });
     }
 
-    let table = promiseTable(state);
+    // Flags first: they change the ranking, and so the promise dates everything below reads.
     for (const order of state.orders)
-      if (flagDue(order, backorderPicture(state, order, table)))
+      if (
+        order.urgency === 'critical' &&
+        !order.flagged &&
+        order.lines.some((line) => openQty(line) > 0)
+      )
         act({ type: 'flag-priority', order: order.id });
-    table = promiseTable(state);
 
+    // Record, announce and escalate each backorder from one picture of it: none of these
+    // actions moves a quantity, so the picture stays true through all three.
+    const table = promiseTable(state);
     for (const order of state.orders) {
       const picture = backorderPicture(state, order, table);
+      if (flagDue(order, picture))
+        throw new Error(`autopilot left critical order ${order.id} unflagged`);
       if (picture && !isRecorded(state, picture))
         act({
           type: 'record-backorder',
@@ -95,22 +105,16 @@ export function runAutopilot(scenario: Scenario): AutopilotRun {
             promiseDate,
           })),
         });
-    }
-
-    for (const order of state.orders) {
-      const picture = backorderPicture(state, order, table);
       const untold = picture !== null && !isTold(state, picture);
       if (untold || statusRequests.has(order.id)) act(noticeFor(state, order, picture, untold));
       statusRequests.delete(order.id);
-    }
-
-    for (const order of state.orders)
-      if (escalationDue(state, order, backorderPicture(state, order, table)))
+      if (escalationDue(state, order, picture))
         act({
           type: 'escalate',
           order: order.id,
           reason: 'No incoming supply covers a backordered line of a high-priority order.',
         });
+    }
 
     for (const { team, note } of teamNotes.splice(0)) act({ type: 'inform-team', team, note });
 
@@ -205,7 +209,7 @@ function noticeFor(
         compensation: 'none',
       },
     };
-  const previous = state.notifications.filter((n) => n.order === order.id).at(-1);
+  const previous = latestFor(state.notifications, order.id);
   const undated = picture.backordered.some((item) => item.promiseDate === null);
   const cancelled = picture.backordered.some((item) => item.backorderType === 'cancelled');
   const options = requiredOptions(state, order, picture);
