@@ -54,22 +54,36 @@ export type ShipPreference = z.infer<typeof shipPreference>;
 /** The company's rules (ENGINE.md section 2). Every field has a default. */
 export const policySchema = z
   .object({
-    /** Ranking keys, most important first. Default `[flagged, urgency, tier, value, placedAt]`. */
-    rankBy: z.array(rankKey).default(['flagged', 'urgency', 'tier', 'value', 'placedAt']),
-    /** Company-wide: false means every order ships complete. Default `true`. */
-    allowPartialShipments: z.boolean().default(true),
-    /** A line may ship part of its quantity. Default `true`. */
-    splitLines: z.boolean().default(true),
-    /** How a ship-complete order is allocated. Default `all-or-nothing`. */
-    shipComplete: z.enum(['all-or-nothing', 'reserve-partial']).default('all-or-nothing'),
-    /** A customer must be told of a new backorder within this many simulated hours. Default `4`. */
+    rankBy: z
+      .array(rankKey)
+      .default(['flagged', 'urgency', 'tier', 'value', 'placedAt'])
+      .describe(
+        'Ranking keys, most important first. Default `[flagged, urgency, tier, value, placedAt]`.',
+      ),
+    allowPartialShipments: z
+      .boolean()
+      .default(true)
+      .describe('Company-wide: false means every order ships complete. Default `true`.'),
+    splitLines: z
+      .boolean()
+      .default(true)
+      .describe('A line may ship part of its quantity. Default `true`.'),
+    shipComplete: z
+      .enum(['all-or-nothing', 'reserve-partial'])
+      .default('all-or-nothing')
+      .describe('How a ship-complete order is allocated. Default `all-or-nothing`.'),
     notifyWithinHours: z
       .number()
       .positive()
       .max(24 * 14)
-      .default(4),
-    /** A second person must verify a shipment before it leaves. Default `false`. */
-    verifyShipments: z.boolean().default(false),
+      .default(4)
+      .describe(
+        'A customer must be told of a new backorder within this many simulated hours. Default `4`.',
+      ),
+    verifyShipments: z
+      .boolean()
+      .default(false)
+      .describe('A second person must verify a shipment before it leaves. Default `false`.'),
   })
   .strict()
   .superRefine((policy, ctx) => {
@@ -89,49 +103,51 @@ export type Policy = z.infer<typeof policySchema>;
 /** A purchase order expected from a supplier. */
 export const incomingSchema = z
   .object({
-    /** Purchase order number, unique across the scenario. */
-    po: identifier,
-    /** Units still expected on this PO. */
-    qty: positiveQuantity,
-    /** Expected arrival. */
-    eta: localDateTime,
+    po: identifier.describe('Purchase order number, unique across the scenario.'),
+    qty: positiveQuantity.describe('Units still expected on this PO.'),
+    eta: localDateTime.describe('Expected arrival.'),
   })
   .strict();
 
 export const catalogItemSchema = z
   .object({
-    /** Stock-keeping unit, unique in the catalog. */
-    sku: identifier,
-    /** Product name as printed on pick lists and packing slips. */
-    name: z.string().min(1).max(200),
-    /** Unit price. */
-    price,
-    /** Units physically in the warehouse at `startsAt`. */
-    onHand: quantity,
-    /** Storage location, e.g. `A-03-2`. */
-    bin: z.string().min(1).max(32),
-    /** `discontinued` means no new supply will come. Default `active`. */
-    lifecycle: z.enum(['active', 'discontinued']).default('active'),
-    /** Open purchase orders for this SKU. Default none. */
-    incoming: z.array(incomingSchema).default([]),
-    /** SKUs that may replace this one, best first. Default none. */
-    substitutes: z.array(identifier).default([]),
-    /** SKUs a picker can confuse this one with. Default none. */
-    lookalikes: z.array(identifier).default([]),
+    sku: identifier.describe('Stock-keeping unit, unique in the catalog.'),
+    name: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('Product name as printed on pick lists and packing slips.'),
+    price: price.describe('Unit price.'),
+    onHand: quantity.describe('Units physically in the warehouse at `startsAt`.'),
+    bin: z.string().min(1).max(32).describe('Storage location, e.g. `A-03-2`.'),
+    lifecycle: z
+      .enum(['active', 'discontinued'])
+      .default('active')
+      .describe('`discontinued` means no new supply will come. Default `active`.'),
+    incoming: z
+      .array(incomingSchema)
+      .default([])
+      .describe('Open purchase orders for this SKU. Default none.'),
+    substitutes: z
+      .array(identifier)
+      .default([])
+      .describe('SKUs that may replace this one, best first. Default none.'),
+    lookalikes: z
+      .array(identifier)
+      .default([])
+      .describe('SKUs a picker can confuse this one with. Default none.'),
   })
   .strict();
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
 export const customerSchema = z
   .object({
-    /** Customer number, unique in the scenario. */
-    id: identifier,
-    /** Name as staff see it. */
-    name: z.string().min(1).max(200),
-    /** Commercial tier used by ranking. */
-    tier,
-    /** How notices reach this customer. */
-    contact: z.enum(['email', 'sms']),
+    id: identifier.describe('Customer number, unique in the scenario.'),
+    name: z.string().min(1).max(200).describe('Name as staff see it.'),
+    tier: tier.describe(
+      'Commercial tier used by ranking: strategic > contractor > repeat > standard.',
+    ),
+    contact: z.enum(['email', 'sms']).describe('How notices reach this customer.'),
   })
   .strict();
 export type Customer = z.infer<typeof customerSchema>;
@@ -139,26 +155,22 @@ export type Customer = z.infer<typeof customerSchema>;
 export const orderLineSchema = z
   .object({
     sku: identifier,
-    /** Units ordered; at least one. */
-    qty: positiveQuantity,
-    /** Unit price on this order. Default: the catalog price. */
-    price: price.optional(),
+    qty: positiveQuantity.describe('Units ordered; at least one.'),
+    price: price.optional().describe('Unit price on this order. Default: the catalog price.'),
   })
   .strict();
 
 export const orderSchema = z
   .object({
-    /** Order number, unique in the scenario (events included). */
-    id: identifier,
-    /** Customer id. */
-    customer: identifier,
+    id: identifier.describe('Order number, unique in the scenario (events included).'),
+    customer: identifier.describe('Customer id.'),
     placedAt: localDateTime,
-    /** Default `normal`. */
-    urgency: urgency.default('normal'),
-    /** Default `ship-available`. */
-    shipPreference: shipPreference.default('ship-available'),
-    /** Flagged as high priority by staff. Default false. */
-    flagged: z.boolean().default(false),
+    urgency: urgency.default('normal').describe('Default `normal`.'),
+    shipPreference: shipPreference.default('ship-available').describe('Default `ship-available`.'),
+    flagged: z
+      .boolean()
+      .default(false)
+      .describe('Flagged as high priority by staff. Default false.'),
     lines: z.array(orderLineSchema).min(1),
   })
   .strict();
@@ -172,7 +184,9 @@ export const CUSTOMER_INTENTS = [
   'accept-substitute',
 ] as const;
 
-const at = localDateTime;
+const at = localDateTime.describe(
+  'When it happens: not before `startsAt`, not after `endsAt`, in time order.',
+);
 
 /** What happens while the clock runs (ENGINE.md section 5). Each event has a time `at`. */
 export const eventSchema = z.discriminatedUnion('type', [
@@ -187,10 +201,12 @@ export const eventSchema = z.discriminatedUnion('type', [
       at,
       order: identifier,
       intent: z.enum(CUSTOMER_INTENTS),
-      /** The line the message is about; required for `cancel-line` and `accept-substitute`. */
-      sku: identifier.optional(),
-      /** What the customer wrote or said, shown as text. */
-      text: z.string().min(1).max(2000),
+      sku: identifier
+        .optional()
+        .describe(
+          'The line the message is about; required for `cancel-line` and `accept-substitute`.',
+        ),
+      text: z.string().min(1).max(2000).describe('What the customer wrote or said, shown as text.'),
     })
     .strict(),
 ]);
@@ -199,28 +215,37 @@ export type EventType = ScenarioEvent['type'];
 
 export const scenarioSchema = z
   .object({
-    /** Equals the file name without extension. */
-    id: identifier,
-    title: z.string().min(1).max(120),
-    summary: z.string().min(1).max(1000),
-    /** 1 beginner, 2 intermediate, 3 advanced. */
-    level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-    /** Competencies this scenario trains (ENGINE.md section 8). */
-    competencies: z.array(competency).min(1),
-    /** What the trainee should be able to do after the shift. Default none. */
-    objectives: z.array(z.string().min(1).max(300)).default([]),
-    /** Rough length of a shift for a trainee, in real minutes. Default 20. */
-    estimatedMinutes: z.number().int().positive().max(240).default(20),
-    startsAt: localDateTime,
-    endsAt: localDateTime,
-    /** The company's rules; every field has a default. */
-    policy: policySchema.default({}),
-    catalog: z.array(catalogItemSchema).min(1),
-    customers: z.array(customerSchema).min(1),
-    /** Open orders at `startsAt`. Default none. */
-    orders: z.array(orderSchema).default([]),
-    /** Events in time order, none before `startsAt` or after `endsAt`. Default none. */
-    events: z.array(eventSchema).default([]),
+    id: identifier.describe('Equals the file name without extension.'),
+    title: z.string().min(1).max(120).describe('Shown in the scenario list and the briefing.'),
+    summary: z.string().min(1).max(1000).describe('What the shift is about, in a sentence or two.'),
+    level: z
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .describe('1 beginner, 2 intermediate, 3 advanced.'),
+    competencies: z
+      .array(competency)
+      .min(1)
+      .describe('Competencies this scenario trains (ENGINE.md section 8).'),
+    objectives: z
+      .array(z.string().min(1).max(300))
+      .default([])
+      .describe('What the trainee should be able to do after the shift. Default none.'),
+    estimatedMinutes: z
+      .number()
+      .int()
+      .positive()
+      .max(240)
+      .default(20)
+      .describe('Rough length of a shift for a trainee, in real minutes. Default 20.'),
+    startsAt: localDateTime.describe("The simulated clock's start, e.g. 2026-03-02T08:00."),
+    endsAt: localDateTime.describe('The end of the shift.'),
+    policy: policySchema.default({}).describe("The company's rules; every field has a default."),
+    catalog: z.array(catalogItemSchema).min(1).describe('Every SKU in the warehouse.'),
+    customers: z.array(customerSchema).min(1).describe('Every customer the orders name.'),
+    orders: z.array(orderSchema).default([]).describe('Open orders at `startsAt`. Default none.'),
+    events: z
+      .array(eventSchema)
+      .default([])
+      .describe('Events in time order, none before `startsAt` or after `endsAt`. Default none.'),
   })
   .strict();
 
