@@ -1,0 +1,93 @@
+/**
+ * The one IndexedDB database of Backorder Academy, through Dexie. Everything a person does
+ * is kept here, per local profile, in their own browser; nothing is sent anywhere.
+ *
+ * Schema changes are new `version(n)` calls with an upgrade function; old versions stay so a
+ * browser holding an older database upgrades in place. Only what is queried is indexed.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+
+export const ROLES = ['trainee', 'trainer', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Profile {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+}
+
+/** A key-value setting of this browser, e.g. the profile in use. */
+export interface Setting {
+  key: string;
+  value: string;
+}
+
+/** One profile's dealings with one lesson. */
+export interface LessonVisit {
+  profileId: string;
+  course: string;
+  /** `01-basics/02-three-types`. */
+  lesson: string;
+  openedAt: Date;
+  completedAt?: Date;
+  /** Time spent on the page while it was visible. */
+  seconds: number;
+}
+
+/** One attempt at a module's check or at a refresher quiz; every attempt is kept. */
+export interface CheckAttempt {
+  id?: number;
+  profileId: string;
+  course: string;
+  /** Module slug, or `refresher`. */
+  module: string;
+  at: Date;
+  /** The answers as given, by question id. */
+  answers: Record<string, unknown>;
+  score: number;
+  passed: boolean;
+}
+
+/** What a learner said about a lesson, for trainers to read (syllabus 8). */
+export interface LessonFeedback {
+  id?: number;
+  profileId: string;
+  course: string;
+  lesson: string;
+  at: Date;
+  useful: 'yes' | 'partly' | 'no';
+  change: string;
+}
+
+export class AcademyDatabase extends Dexie {
+  profiles!: EntityTable<Profile, 'id'>;
+  settings!: EntityTable<Setting, 'key'>;
+  lessonVisits!: Dexie.Table<LessonVisit, [string, string, string]>;
+  checkAttempts!: EntityTable<CheckAttempt, 'id'>;
+  feedback!: EntityTable<LessonFeedback, 'id'>;
+
+  constructor(name = 'backorder-academy') {
+    super(name);
+    this.version(1).stores({
+      profiles: 'id, name',
+      settings: 'key',
+      lessonVisits: '[profileId+course+lesson], [profileId+course]',
+      checkAttempts: '++id, [profileId+course]',
+      feedback: '++id, profileId, [course+lesson], course',
+    });
+  }
+}
+
+let instance: AcademyDatabase | null = null;
+
+/** The database, created on first use so server rendering never touches IndexedDB. */
+export function database(): AcademyDatabase {
+  instance ??= new AcademyDatabase();
+  return instance;
+}
+
+/** For tests: a fresh database under another name. */
+export function useDatabase(db: AcademyDatabase): void {
+  instance = db;
+}

@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AcademyDatabase, useDatabase } from './database';
+import {
+  addLessonTime,
+  attemptsFor,
+  createProfile,
+  currentProfile,
+  feedbackFor,
+  listProfiles,
+  markLessonCompleted,
+  markLessonOpened,
+  progressFacts,
+  recordCheckAttempt,
+  saveLessonFeedback,
+  storageProblem,
+  switchProfile,
+} from './index';
+
+const COURSE = 'backorders-and-partial-shipments';
+let n = 0;
+beforeEach(() => useDatabase(new AcademyDatabase(`test-${++n}`)));
+
+describe('profiles', () => {
+  it('creates a profile, makes it current, and lists several on one computer', async () => {
+    const ana = await createProfile('  Ana Ruiz ', 'trainee');
+    expect(ana).toMatchObject({ name: 'Ana Ruiz', role: 'trainee' });
+    expect((await currentProfile())?.id).toBe(ana.id);
+    const ben = await createProfile('Ben Okafor', 'trainer');
+    expect((await currentProfile())?.id).toBe(ben.id);
+    await switchProfile(ana.id);
+    expect((await currentProfile())?.name).toBe('Ana Ruiz');
+    expect((await listProfiles()).map((p) => p.name)).toEqual(['Ana Ruiz', 'Ben Okafor']);
+  });
+
+  it.each([
+    { name: '   ', message: 'Enter a name.' },
+    { name: 'x'.repeat(61), message: 'Keep the name to 60 characters or fewer.' },
+  ])('refuses a bad name ($message) and saves nothing', async ({ name, message }) => {
+    await expect(createProfile(name, 'trainee')).rejects.toThrow(message);
+    expect(await listProfiles()).toEqual([]);
+    expect(await currentProfile()).toBeNull();
+  });
+
+  it('keeps a name with markup as plain text', async () => {
+    const p = await createProfile('<img src=x onerror=alert(1)>', 'manager');
+    expect(p.name).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('will not switch to a profile that does not exist', async () => {
+    const ana = await createProfile('Ana', 'trainee');
+    await expect(switchProfile('nope')).rejects.toThrow('no longer exists');
+    expect((await currentProfile())?.id).toBe(ana.id);
+  });
+
+  it('reports working storage', async () => {
+    expect(await storageProblem()).toBeNull();
+  });
+});
+
+describe('progress', () => {
+  it('keeps lessons opened, time spent and completion per profile', async () => {
+    const ana = await createProfile('Ana', 'trainee');
+    const ben = await createProfile('Ben', 'trainee');
+    await markLessonOpened(ana.id, COURSE, '01-basics/01-what-is-a-backorder');
+    await addLessonTime(ana.id, COURSE, '01-basics/01-what-is-a-backorder', 42.4);
+    await addLessonTime(ana.id, COURSE, '01-basics/01-what-is-a-backorder', 18);
+    await markLessonCompleted(ana.id, COURSE, '01-basics/01-what-is-a-backorder');
+    const facts = await progressFacts(ana.id, COURSE);
+    expect([...facts.completedLessons]).toEqual(['01-basics/01-what-is-a-backorder']);
+    expect([...facts.openedLessons]).toEqual(['01-basics/01-what-is-a-backorder']);
+    const benFacts = await progressFacts(ben.id, COURSE);
+    expect(benFacts.completedLessons.size).toBe(0);
+  });
+
+  it('keeps every check attempt and dates the first pass', async () => {
+    const ana = await createProfile('Ana', 'trainee');
+    await recordCheckAttempt({
+      profileId: ana.id,
+      course: COURSE,
+      module: '01-basics',
+      answers: { q1: 'a' },
+      score: 0.5,
+      passed: false,
+    });
+    await recordCheckAttempt({
+      profileId: ana.id,
+      course: COURSE,
+      module: '01-basics',
+      answers: { q1: 'b' },
+      score: 1,
+      passed: true,
+    });
+    await recordCheckAttempt({
+      profileId: ana.id,
+      course: COURSE,
+      module: '01-basics',
+      answers: { q1: 'b' },
+      score: 1,
+      passed: true,
+    });
+    const attempts = await attemptsFor(ana.id, COURSE);
+    expect(attempts.map((a) => a.score)).toEqual([0.5, 1, 1]);
+    const facts = await progressFacts(ana.id, COURSE);
+    expect(facts.passedChecks.get('01-basics')).toEqual(attempts[1]!.at);
+  });
+
+  it('saves lesson feedback with the profile for trainers to read', async () => {
+    const ana = await createProfile('Ana', 'trainee');
+    await saveLessonFeedback({
+      profileId: ana.id,
+      course: COURSE,
+      lesson: '01-basics/02-three-types',
+      useful: 'partly',
+      change: '  More examples with SMS  ',
+    });
+    expect(await feedbackFor(COURSE)).toEqual([
+      expect.objectContaining({
+        profileId: ana.id,
+        useful: 'partly',
+        change: 'More examples with SMS',
+      }),
+    ]);
+  });
+});
