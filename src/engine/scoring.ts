@@ -30,7 +30,7 @@ import {
   type Team,
 } from './duties';
 import { isAction, replay, type LogEntry } from './log';
-import { promiseTable, type PromiseTable } from './promise';
+import { promiseTable } from './promise';
 import { rankedOrders, rankReasons } from './ranking';
 import { COMPETENCIES, type Competency, type Scenario } from './schema';
 import { stockChangedBy } from './autopilot';
