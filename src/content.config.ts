@@ -3,10 +3,25 @@
  * loader (schema, then cross-references: unknown SKUs, duplicate ids, events out of time
  * order), so a file `sim check` would reject stops the build with the same message, naming
  * the file, the field and the line.
+ *
+ * The course in `content/` is read with the schemas of `src/course/schema.ts`, the same ones
+ * `npm run content:check` uses, so a lesson with a bad field stops the build naming the file
+ * and the field. Entry ids are the file paths without extension
+ * (`backorders-and-partial-shipments/01-basics/01-what-is-a-backorder`): the numbered
+ * folder and file names carry the teaching order, and `src/lib/course-outline.ts` sorts by
+ * them.
  */
 import { defineCollection } from 'astro:content';
-import type { Loader } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { scenarioSchema } from './engine/schema';
+import {
+  checkSchema,
+  courseSchema,
+  glossarySchema,
+  lessonSchema,
+  moduleSchema,
+  templateSchema,
+} from './course/schema';
 import { describeProblems, readScenarioFiles } from './lib/scenario-files';
 
 const SIMULATIONS = 'simulations';
@@ -30,4 +45,45 @@ const scenarioLoader: Loader = {
 
 const scenarios = defineCollection({ loader: scenarioLoader, schema: scenarioSchema });
 
-export const collections = { scenarios };
+const COURSES = './content/courses';
+
+/**
+ * The path below `base` without its extension. Astro's default id would slugify each
+ * segment and let a `slug` field override it; course ids must stay the folder names.
+ */
+function pathId({ entry }: { entry: string }): string {
+  return entry.replace(/\.(ya?ml|mdx?)$/, '');
+}
+
+const courses = defineCollection({
+  loader: glob({ pattern: '*/course.yaml', base: COURSES, generateId: pathId }),
+  schema: courseSchema,
+});
+
+const modules = defineCollection({
+  loader: glob({ pattern: '*/*/module.yaml', base: COURSES, generateId: pathId }),
+  schema: moduleSchema,
+});
+
+const checks = defineCollection({
+  loader: glob({ pattern: '*/*/check.yaml', base: COURSES, generateId: pathId }),
+  schema: checkSchema,
+});
+
+const lessons = defineCollection({
+  loader: glob({ pattern: '*/*/*.mdx', base: COURSES, generateId: pathId }),
+  schema: lessonSchema,
+});
+
+const templates = defineCollection({
+  loader: glob({ pattern: '*.md', base: './content/templates', generateId: pathId }),
+  schema: templateSchema,
+});
+
+/** One entry, `glossary`, holding the whole list, so its errors read `[3].taughtIn`. */
+const glossary = defineCollection({
+  loader: glob({ pattern: 'glossary.yaml', base: './content', generateId: pathId }),
+  schema: glossarySchema,
+});
+
+export const collections = { scenarios, courses, modules, checks, lessons, templates, glossary };
