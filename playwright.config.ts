@@ -42,7 +42,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npm run build && npm run preview',
+    // `npm test` builds dist/ once and sets PLAYWRIGHT_PREBUILT, so the browser tests serve
+    // that same build; `npx playwright test` on its own builds first.
+    command: process.env.PLAYWRIGHT_PREBUILT
+      ? 'npm run preview'
+      : 'npm run build && npm run preview',
     url: 'http://127.0.0.1:4321/',
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,0 +1,296 @@
+/**
+ * The course pages as a learner uses them: the catalogue, a course, a lesson, the glossary
+ * and search. Each page type passes axe in both colour schemes, fits a phone, and works by
+ * keyboard; search finds a lesson by a word of its body; glossary links land on the lesson
+ * that teaches the term; a printed lesson has no navigation.
+ *
+ * Expectations come from the content files themselves (read with the same schemas as the
+ * build), so the tests keep passing while authors add and rename lessons.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readCourseFiles, type ModuleFiles } from '../../src/course/content-files';
+import { expectNoAxeViolations, watchForProblems } from './page-checks';
+
+const files = readCourseFiles('content');
+const [course] = files.courses;
+if (!course) throw new Error('content/courses has no course to test');
+
+const courseHref = `/courses/${course.slug}/`;
+const modulesWithLessons = course.modules.filter((m) => m.lessons.length > 0);
+const lessons = modulesWithLessons.flatMap((module) =>
+  module.lessons.map((lesson) => ({
+    module,
+    ...lesson,
+    href: `${courseHref}${module.slug}/${lesson.slug}/`,
+  })),
+);
+// The first lesson of the first module: never locked, whatever the course's gating.
+const firstLesson = lessons[0]!;
+
+/**
+ * A word that occurs in the body of exactly one lesson and nowhere in any lesson's title,
+ * summary or objectives, so only that lesson's body can make search find it.
+ */
+function wordOnlyInOneBody(): { word: string; href: string } {
+  const words = (text: string) => new Set(text.toLowerCase().match(/\b[a-z]{8,}\b/g) ?? []);
+  const prose = (body: string) =>
+    body
+      .split('\n')
+      .filter((line) => !/^\s*(<|import |export )/.test(line))
+      .join('\n');
+  const frontmatterWords = words(
+    lessons
+      .map(({ lesson }) => [lesson.title, lesson.summary, ...lesson.objectives].join(' '))
+      .join(' '),
+  );
+  const bodies = lessons.map(({ body, href }) => ({ href, words: words(prose(body)) }));
+  for (const { href, words: own } of bodies)
+    for (const word of [...own].sort())
+      if (
+        !frontmatterWords.has(word) &&
+        bodies.every((other) => other.href === href || !other.words.has(word))
+      )
+        return { word, href };
+  throw new Error('no word is unique to one lesson body');
+}
+
+/** Waits until every island that hydrates on load or idle has hydrated. */
+async function waitForIslands(page: Page): Promise<void> {
+  await expect(page.locator('astro-island[ssr]:not([client="visible"])')).toHaveCount(0);
+}
+
+const PAGE_TYPES = [
+  { name: 'catalogue', path: '/courses/', heading: 'Courses' },
+  { name: 'course', path: courseHref, heading: course.course.title },
+  { name: 'lesson', path: firstLesson.href, heading: firstLesson.lesson.title },
+  { name: 'glossary', path: '/glossary/', heading: 'Glossary' },
+  { name: 'search', path: '/search/', heading: 'Search' },
+] as const;
+
+test.describe('every course page type', () => {
+  for (const { name, path, heading } of PAGE_TYPES) {
+    test(`${name} page has its heading, no errors and no axe violations`, async ({ page }) => {
+      const problems = watchForProblems(page);
+      await page.goto(path);
+      await waitForIslands(page);
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoAxeViolations(page);
+      expect(problems).toEqual([]);
+    });
+  }
+
+  test.describe('dark colour scheme', () => {
+    test.use({ colorScheme: 'dark' });
+    for (const { name, path } of PAGE_TYPES) {
+      test(`${name} page has no axe violations`, async ({ page }) => {
+        await page.goto(path);
+        await waitForIslands(page);
+        await expectNoAxeViolations(page);
+      });
+    }
+  });
+
+  test.describe('phone (390 px)', () => {
+    test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    for (const { name, path } of PAGE_TYPES) {
+      test(`${name} page never scrolls sideways`, async ({ page }) => {
+        await page.goto(path);
+        await waitForIslands(page);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow).toBe(0);
+      });
+    }
+  });
+});
+
+test.describe('catalogue', () => {
+  test('lists each course with its facts and a link to it', async ({ page }) => {
+    await page.goto('/courses/');
+    const card = page.getByRole('article', { name: course.course.title });
+    await expect(card.getByRole('link', { name: course.course.title })).toHaveAttribute(
+      'href',
+      courseHref,
+    );
+    await expect(card.getByText(course.course.audience)).toBeVisible();
+    const minutes = lessons.reduce((sum, { lesson }) => sum + lesson.minutes, 0);
+    await expect(card.getByText(`${course.modules.length} modules`)).toBeVisible();
+    await expect(card.getByText(`${minutes} minutes`, { exact: true })).toBeVisible();
+  });
+});
+
+test.describe('course page', () => {
+  test('lists every module and links every lesson in order', async ({ page }) => {
+    await page.goto(courseHref);
+    for (const module of course.modules)
+      await expect(
+        page.getByRole('heading', { level: 3, name: module.module.title }),
+      ).toBeVisible();
+    const links = page.locator('.lesson-list a');
+    await expect(links).toHaveText(lessons.map(({ lesson }) => lesson.title));
+    for (const [index, { href }] of lessons.entries())
+      await expect(links.nth(index)).toHaveAttribute('href', href);
+  });
+});
+
+test.describe('lesson page', () => {
+  test('shows breadcrumb, reading time, objectives and the body, and links onwards', async ({
+    page,
+  }) => {
+    await page.goto(firstLesson.href);
+    const breadcrumb = page.getByRole('navigation', { name: 'Breadcrumb' });
+    await expect(breadcrumb.getByRole('link', { name: 'Courses' })).toHaveAttribute(
+      'href',
+      '/courses/',
+    );
+    await expect(breadcrumb.locator('[aria-current="page"]')).toHaveText(firstLesson.lesson.title);
+    await expect(page.getByText(`About ${firstLesson.lesson.minutes} min read`)).toBeVisible();
+    for (const objective of firstLesson.lesson.objectives)
+      await expect(page.getByRole('listitem').filter({ hasText: objective })).toBeVisible();
+    await expect(page.locator('#lesson-body')).toBeVisible();
+
+    const pager = page.getByRole('navigation', { name: 'Previous and next lesson' });
+    const next = lessons[1];
+    if (next)
+      await expect(pager.getByRole('link', { name: new RegExp(`Next lesson`) })).toHaveAttribute(
+        'href',
+        next.href,
+      );
+  });
+
+  test('the last lesson of a module with a check carries the check', async ({ page }) => {
+    const module = modulesWithLessons.find((m: ModuleFiles) => m.check !== null);
+    test.skip(!module, 'no module has a check yet');
+    const last = module!.lessons.at(-1)!;
+    await page.goto(`${courseHref}${module!.slug}/${last.slug}/`);
+    await expect(page.locator('astro-island[component-url*="KnowledgeCheck"]')).toHaveCount(1);
+    if (module!.lessons.length > 1) {
+      await page.goto(`${courseHref}${module!.slug}/${module!.lessons[0]!.slug}/`);
+      await expect(page.locator('astro-island[component-url*="KnowledgeCheck"]')).toHaveCount(0);
+    }
+  });
+
+  test('message templates show the wording with placeholders marked, accessibly', async ({
+    page,
+  }) => {
+    const withTemplate = lessons.find(({ body }) => body.includes('<MessageTemplate'));
+    test.skip(!withTemplate, 'no lesson shows a message template yet');
+    await page.goto(withTemplate!.href);
+    await waitForIslands(page);
+    // A new learner's gated module is locked and its body hidden; show it to check the
+    // template as someone who has unlocked the module sees it.
+    await page.locator('#lesson-body').evaluate((body) => ((body as HTMLElement).hidden = false));
+    const figure = page.getByRole('figure').first();
+    await expect(figure).toContainText('Message template');
+    await expect(figure.locator('.placeholder').first()).toHaveText(/^\{\w+\}$/);
+    await expect(figure).toContainText('This message must say');
+    await expectNoAxeViolations(page);
+  });
+
+  test('prints without the navigation, the islands or the pager', async ({ page }) => {
+    await page.goto(firstLesson.href);
+    await waitForIslands(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Previous and next lesson' })).toBeHidden();
+    await expect(page.locator('.lesson-islands')).toBeHidden();
+    await expect(
+      page.getByRole('heading', { level: 1, name: firstLesson.lesson.title }),
+    ).toBeVisible();
+    await expect(page.locator('#lesson-body')).toBeVisible();
+    // Black text on white paper.
+    const colours = await page.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return [style.color, style.backgroundColor];
+    });
+    expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+  });
+});
+
+test.describe('search', () => {
+  test('finds a lesson by a word that only its body contains', async ({ page }) => {
+    const { word, href } = wordOnlyInOneBody();
+    await page.goto('/search/');
+    await page.getByRole('searchbox', { name: 'Search the lessons' }).fill(word);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      new RegExp(`found for “${word}”`),
+    );
+    const results = page.getByRole('main').getByRole('listitem');
+    await expect(results.getByRole('link').first()).toHaveAttribute('href', href);
+    await expect(results.first().locator('mark').first()).toBeVisible();
+  });
+
+  test('reads the query from the address, so a search can be linked', async ({ page }) => {
+    await page.goto('/search/?q=backorder');
+    await expect(page.getByRole('searchbox', { name: 'Search the lessons' })).toHaveValue(
+      'backorder',
+    );
+    await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+  });
+
+  test('says so when nothing matches', async ({ page }) => {
+    await page.goto('/search/');
+    await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('zzqxj');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main').getByRole('status')).toHaveText(
+      'No lessons found for “zzqxj”.',
+    );
+  });
+});
+
+test.describe('glossary', () => {
+  test.skip(files.glossary.length === 0, 'no glossary yet');
+
+  test('lists terms alphabetically, each with an anchor', async ({ page }) => {
+    await page.goto('/glossary/');
+    const terms = await page.locator('dl.glossary-terms dt').allTextContents();
+    expect(terms).toHaveLength(files.glossary.length);
+    const sorted = [...terms].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+    expect(terms.filter((t) => /^[a-z]/i.test(t))).toEqual(sorted.filter((t) => /^[a-z]/i.test(t)));
+    for (const id of await page
+      .locator('.glossary-term')
+      .evaluateAll((els) => els.map((e) => e.id)))
+      expect(id).toMatch(/^term-[a-z0-9-]+$/);
+  });
+
+  test('the A–Z list jumps to a letter by keyboard', async ({ page }) => {
+    await page.goto('/glossary/');
+    const letters = page.getByRole('navigation', { name: 'Glossary letters' }).getByRole('link');
+    const last = letters.last();
+    const target = (await last.getAttribute('href'))!;
+    await last.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${target}$`));
+    await expect(page.locator(target)).toBeInViewport();
+  });
+
+  test('“Taught in” links land on the lesson that teaches the term', async ({ page }) => {
+    const entry = files.glossary[0]!;
+    const [, moduleSlug, lessonSlug] = entry.taughtIn.split('/');
+    const lesson = lessons.find((l) => l.module.slug === moduleSlug && l.slug === lessonSlug)!;
+    await page.goto('/glossary/');
+    const term = page.locator('.glossary-term').filter({
+      has: page.getByRole('term').getByText(entry.term, { exact: true }),
+    });
+    await term.getByRole('link', { name: `Taught in: ${lesson.lesson.title}` }).click();
+    await expect(page).toHaveURL(lesson.href);
+    await expect(page.getByRole('heading', { level: 1, name: lesson.lesson.title })).toBeVisible();
+  });
+});
+
+test.describe('site navigation', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('Glossary and Search fit on the narrowest phone and are current on their pages', async ({
+    page,
+  }) => {
+    await page.goto('/glossary/');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Glossary', 'Search'])
+      await expect(nav.getByRole('link', { name })).toBeInViewport();
+    await expect(nav.locator('[aria-current="page"]')).toHaveText('Glossary');
+  });
+});
