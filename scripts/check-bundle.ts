@@ -1,0 +1,51 @@
+/**
+ * `npm run check:bundle`: the JavaScript budget, checked on the built site (run after
+ * `npm run build`). Prints a JSON table of every budgeted page and its start-up JavaScript
+ * in kB of gzip (1 kB = 1000 bytes, as Vite reports), and exits 1 naming each page over
+ * its budget. What counts as start-up JavaScript is described in scripts/bundle-size.ts.
+ *
+ *   lesson pages        /courses/<course>/<module>/<lesson>/   25 kB: read on phones, often on
+ *                                                                    a warehouse network
+ *   simulation pages    /simulations/**                       150 kB: the engine and the
+ *                                                                    order-desk islands
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages, createGzipSizer, distReader, pageWeight } from './bundle-size.ts';
+
+const DIST = 'dist';
+
+const BUDGETS = [
+  { name: 'lesson', pattern: /^\/courses\/[^/]+\/[^/]+\/[^/]+\/$/, kB: 25 },
+  { name: 'simulation', pattern: /^\/simulations\//, kB: 150 },
+] as const;
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  process.stderr.write('check:bundle: no dist/index.html; run `npm run build` first\n');
+  process.exit(2);
+}
+
+const read = distReader(DIST);
+const gzipSize = createGzipSizer();
+const rows: { page: string; kB: number; budgetKB: number; ok: boolean }[] = [];
+const problems: string[] = [];
+
+for (const page of builtPages(DIST)) {
+  const budget = BUDGETS.find(({ pattern }) => pattern.test(page));
+  if (!budget) continue;
+  const html = readFileSync(join(DIST, page, 'index.html'), 'utf8');
+  const weight = await pageWeight(html, page, read, gzipSize);
+  const kB = Math.round(weight.gzipBytes / 10) / 100;
+  const ok = kB <= budget.kB;
+  rows.push({ page, kB, budgetKB: budget.kB, ok });
+  if (!ok)
+    problems.push(
+      `${page}: ${kB} kB of start-up JavaScript, over the ${budget.name} budget of ${budget.kB} kB`,
+    );
+  for (const path of weight.missing) problems.push(`${page}: loads ${path}, which is not in dist/`);
+}
+
+process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+if (rows.length === 0) problems.push('no budgeted pages found in dist/');
+for (const problem of problems) process.stderr.write(`check:bundle: ${problem}\n`);
+process.exitCode = problems.length > 0 ? 1 : 0;
