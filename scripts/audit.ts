@@ -1,0 +1,100 @@
+/**
+ * `npm run audit`: Lighthouse on the built site, served by `astro preview` on 127.0.0.1,
+ * for the home page, the first course, its first lesson and the glossary. Prints JSON: the
+ * four category scores (0 to 100) per page, and on stderr every audit that kept a
+ * category under 100. Not part of `npm test`: scores move a little between runs.
+ *
+ * Chromium is Debian's (`CHROME_PATH`, default /usr/bin/chromium), with the flags that keep
+ * it quiet on a closed network (STACK.md).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { readCourseFiles } from '../src/course/content-files.ts';
+
+const HOST = '127.0.0.1';
+// Not 4321, so an audit can run beside `npm start` or a Playwright server.
+const PORT = 4329;
+const ORIGIN = `http://${HOST}:${PORT}`;
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+if (!existsSync('dist/index.html')) {
+  process.stderr.write('audit: no dist/index.html; run `npm run build` first\n');
+  process.exit(2);
+}
+
+const [course] = readCourseFiles('content').courses;
+const firstModule = course?.modules.find((m) => m.lessons.length > 0);
+const pages: Record<string, string> = { home: '/' };
+if (course) pages.course = `/courses/${course.slug}/`;
+if (course && firstModule)
+  pages.lesson = `/courses/${course.slug}/${firstModule.slug}/${firstModule.lessons[0]!.slug}/`;
+pages.glossary = '/glossary/';
+
+async function waitForServer(url: string, timeoutMs = 30_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`no answer from ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+const preview = spawn(
+  'node_modules/.bin/astro',
+  ['preview', '--host', HOST, '--port', String(PORT)],
+  { stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
+);
+let chrome: chromeLauncher.LaunchedChrome | undefined;
+try {
+  await waitForServer(`${ORIGIN}/`);
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromeFlags: CHROME_FLAGS,
+  });
+  const scores: Record<string, Record<string, number | null>> = {};
+  for (const [name, path] of Object.entries(pages)) {
+    const result = await lighthouse(`${ORIGIN}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+    const { categories, audits } = result.lhr;
+    scores[name] = Object.fromEntries(
+      CATEGORIES.map((id) => {
+        const score = categories[id]?.score;
+        return [id, score === null || score === undefined ? null : Math.round(score * 100)];
+      }),
+    );
+    // What kept a category under 100, so the fix can start from the report.
+    for (const id of CATEGORIES)
+      for (const ref of categories[id]?.auditRefs ?? []) {
+        const audit = audits[ref.id];
+        if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
+          process.stderr.write(
+            `${name} ${path} ${id}: ${audit.id} (${audit.score}) ${audit.title}${audit.displayValue ? ` ${audit.displayValue}` : ''}\n`,
+          );
+      }
+  }
+  process.stdout.write(`${JSON.stringify({ origin: ORIGIN, pages, scores }, null, 2)}\n`);
+} finally {
+  await chrome?.kill();
+  preview.kill();
+}
