@@ -95,6 +95,6 @@ try {
   }
   process.stdout.write(`${JSON.stringify({ origin: ORIGIN, pages, scores }, null, 2)}\n`);
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   preview.kill();
 }
