@@ -2,9 +2,11 @@
  * How much JavaScript a built page loads at start, measured on `dist/` as it ships.
  *
  * A page loads at start: its `<script>` elements (inline or `src`), its `modulepreload`
- * links, and every `<astro-island>`'s component, renderer and before-hydration modules
- * (counted whatever the `client:` directive, since a visible or idle island loads on a
- * normal visit too). From each of those, every STATIC import (`import ... from`,
+ * links, and the component, renderer and before-hydration modules of every
+ * `<astro-island>` hydrated on load or when idle. An island hydrated when visible
+ * (`client:visible`, such as the knowledge check at the end of a lesson) loads only once
+ * the reader scrolls to it; with `{ visible: true }` those are counted too, for the
+ * page's weight once read to the end. From each of those, every STATIC import (`import ... from`,
  * `import '...'`, `export ... from`) is followed through the built files; a dynamic
  * `import()` is a later, on-demand load and is not followed. Each file is gzipped once and
  * counted once per page, however many paths lead to it.
@@ -35,7 +37,10 @@ interface HtmlNode {
 const JAVASCRIPT_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 /** The scripts, module preloads and island modules of one HTML page. */
-export function startupScripts(html: string): StartupScripts {
+export function startupScripts(
+  html: string,
+  { visible = false }: { visible?: boolean } = {},
+): StartupScripts {
   const urls: string[] = [];
   const inline: string[] = [];
   const visit = (node: HtmlNode): void => {
@@ -53,7 +58,7 @@ export function startupScripts(html: string): StartupScripts {
       const href = attr('href');
       if (href && rel.includes('modulepreload')) urls.push(href);
     }
-    if (node.nodeName === 'astro-island')
+    if (node.nodeName === 'astro-island' && (visible || attr('client') !== 'visible'))
       for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
         const url = attr(name);
         if (url) urls.push(url);
@@ -116,8 +121,9 @@ export async function pageWeight(
   pagePath: string,
   read: ReadSiteFile,
   gzipSize = createGzipSizer(),
+  options: { visible?: boolean } = {},
 ): Promise<PageWeight> {
-  const { urls, inline } = startupScripts(html);
+  const { urls, inline } = startupScripts(html, options);
   const seen = new Set<string>();
   const missing = new Set<string>();
   const queue: string[] = [];

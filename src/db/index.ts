@@ -179,9 +179,7 @@ export async function progressFacts(
 }
 
 /** Progress as it changes, for the profile in use (null when there is none). */
-export function progressFacts$(
-  course: string,
-): Observable<{
+export function progressFacts$(course: string): Observable<{
   profile: Profile | null;
   facts: Awaited<ReturnType<typeof progressFacts>> | null;
 }> {

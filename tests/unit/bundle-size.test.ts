@@ -29,6 +29,18 @@ describe('startupScripts', () => {
   });
 });
 
+describe('islands hydrated when visible', () => {
+  const withCheck = html.replace(
+    '</body>',
+    '<astro-island component-url="/_astro/Check.js" renderer-url="/_astro/client.js" client="visible"></astro-island></body>',
+  );
+
+  it('load once the reader scrolls to them: left out of start-up, counted for the whole page', () => {
+    expect(startupScripts(withCheck).urls).not.toContain('/_astro/Check.js');
+    expect(startupScripts(withCheck, { visible: true }).urls).toContain('/_astro/Check.js');
+  });
+});
+
 describe('staticImports', () => {
   it.each([
     ['import { a } from "./a.js";', ['./a.js']],

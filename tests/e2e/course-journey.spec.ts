@@ -1,0 +1,220 @@
+/**
+ * A new hire's journey through the course, end to end in Chromium: create a profile, open
+ * the course, read a lesson, fail the module check, read the feedback, pass it, see the
+ * progress, reload and find it kept, continue, meet a gated module, switch to a second
+ * profile with its own empty progress. Answers come from the check files themselves, so the
+ * test follows the content as trainers edit it.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { checkSchema, type Question } from '../../src/course/schema';
+import { expectNoAxeViolations, watchForProblems } from './page-checks';
+
+const COURSE = '/courses/backorders-and-partial-shipments/';
+const checkOf = (module: string) =>
+  checkSchema.parse(
+    parse(
+      readFileSync(`content/courses/backorders-and-partial-shipments/${module}/check.yaml`, 'utf8'),
+    ),
+  );
+
+/**
+ * An island is interactive once Astro has hydrated it and dropped its `ssr` attribute.
+ * Islands hydrated when visible wait until they are scrolled into view.
+ */
+async function waitForIslands(page: Page) {
+  await expect(page.locator('astro-island[ssr]:not([client="visible"])')).toHaveCount(0);
+}
+
+async function hydrated(page: Page, region: Locator) {
+  await region.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island[ssr]', { has: region })).toHaveCount(0);
+}
+
+/** Create a profile in the open profile panel (it opens by itself on a first visit). */
+async function createProfile(page: Page, name: string) {
+  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText('It is not a login')).toBeVisible();
+  const newProfile = panel.getByRole('button', { name: 'New profile' });
+  if (await newProfile.isVisible()) await newProfile.click();
+  await panel.getByLabel('Your name').fill(name);
+  await panel.getByLabel('Role').selectOption('trainee');
+  await panel.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
+}
+
+/** Answer one question on the page, rightly or wrongly. */
+async function answer(group: Locator, question: Question, right: boolean) {
+  switch (question.kind) {
+    case 'single': {
+      const option = question.options.find((o) => o.correct === right)!;
+      await group.getByRole('radio', { name: option.text, exact: true }).check();
+      return;
+    }
+    case 'multiple':
+    case 'message': {
+      const options = question.kind === 'multiple' ? question.options : question.elements;
+      for (const option of right
+        ? options.filter((o) => o.correct)
+        : [options.find((o) => !o.correct)!])
+        await group.getByRole('checkbox', { name: option.text, exact: true }).check();
+      return;
+    }
+    case 'classify':
+      for (const item of question.items) {
+        const category = right
+          ? item.category
+          : question.categories.find((c) => c.id !== item.category)!.id;
+        await group.getByLabel(item.text, { exact: true }).selectOption(category);
+      }
+      return;
+    case 'order':
+      if (!right) return; // it starts shuffled, never in the right order
+      for (const [target, item] of question.items.entries()) {
+        const texts = await group.locator('.ranking__text').allTextContents();
+        for (let at = texts.indexOf(item.text); at > target; at--)
+          await group.getByRole('button', { name: `Move up: ${item.text}`, exact: true }).click();
+      }
+      return;
+  }
+}
+
+async function answerCheck(page: Page, questions: Question[], right: boolean) {
+  const check = page.getByRole('region', { name: /Check your understanding/ });
+  await hydrated(page, check);
+  for (const [index, question] of questions.entries())
+    await answer(
+      check.getByRole('group', { name: new RegExp(`^Question ${index + 1}`) }),
+      question,
+      right,
+    );
+  await check.getByRole('button', { name: 'Check my answers' }).click();
+  return check;
+}
+
+test('a new hire learns, fails and passes a check, and finds progress kept after a reload', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  const basics = checkOf('01-basics');
+
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  await createProfile(page, 'Ana Ruiz');
+  await expect(page.getByText('0 % complete')).toBeVisible();
+
+  await page.getByRole('link', { name: /^Start: / }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'What a backorder is and why it happens',
+  );
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+  await expect(page.getByText('You have completed this lesson.')).toBeVisible();
+  await page.getByRole('link', { name: 'Next lesson', exact: true }).click();
+
+  // The module's last lesson carries its check: fail it first and read why.
+  await waitForIslands(page);
+  const check = await answerCheck(page, basics.questions, false);
+  await expect(check.getByRole('heading', { name: /^Not passed yet: 0 %/ })).toBeFocused();
+  const first = basics.questions[0]!;
+  const firstFeedback = first.kind === 'classify' ? first.items[0]!.feedback : '';
+  if (firstFeedback)
+    await expect(check.getByText(firstFeedback, { exact: false }).first()).toBeVisible();
+
+  await check.getByRole('button', { name: 'Try again' }).click();
+  await answerCheck(page, basics.questions, true);
+  await expect(check.getByRole('heading', { name: 'Passed: 100 %' })).toBeVisible();
+  await expect(check.getByText('Your attempt is saved.')).toBeVisible();
+  await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+  await expect(page.getByText('You have completed this lesson.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  const progress = page.getByRole('region', { name: 'Your progress' });
+  await expect(progress.getByText('2 of 15 lessons and 1 of 8 checks done')).toBeVisible();
+  await page.reload();
+  await waitForIslands(page);
+  await expect(progress.getByText('2 of 15 lessons and 1 of 8 checks done')).toBeVisible();
+  await expect(progress.getByText(/Locked until you pass the check of/).first()).toBeVisible();
+
+  await progress.getByRole('link', { name: /^Continue: / }).click();
+  await expect(page).toHaveURL(/\/02-inventory-tracking\/01-checking-availability\/$/);
+  expect(problems).toEqual([]);
+});
+
+test('a gated module stays locked until the previous check is passed', async ({ page }) => {
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  await createProfile(page, 'Ben Okafor');
+  await page.goto(`${COURSE}03-partial-shipments/01-when-to-ship-partial/`);
+  await waitForIslands(page);
+  await expect(page.getByText('This module is locked.')).toBeVisible();
+  await expect(page.locator('#lesson-body')).toBeHidden();
+
+  // Pass module 02's check; module 03 opens.
+  await page.goto(`${COURSE}02-inventory-tracking/02-tracking-backorder-status/`);
+  await waitForIslands(page);
+  // Module 02 itself is locked behind module 01 until that check is passed.
+  await expect(page.getByText('This module is locked.')).toBeVisible();
+  await page.goto(`${COURSE}01-basics/02-three-types/`);
+  await waitForIslands(page);
+  await answerCheck(page, checkOf('01-basics').questions, true);
+  await page.goto(`${COURSE}02-inventory-tracking/02-tracking-backorder-status/`);
+  await waitForIslands(page);
+  await answerCheck(page, checkOf('02-inventory-tracking').questions, true);
+  await expect(page.getByRole('heading', { name: 'Passed: 100 %' })).toBeVisible();
+  await page.goto(`${COURSE}03-partial-shipments/01-when-to-ship-partial/`);
+  await waitForIslands(page);
+  await expect(page.locator('#lesson-body')).toBeVisible();
+  await expect(page.getByText('This module is locked.')).toHaveCount(0);
+});
+
+test('a second profile on the same computer starts with its own, empty progress', async ({
+  page,
+}) => {
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  await createProfile(page, 'Ana Ruiz');
+  await page.goto(`${COURSE}01-basics/01-what-is-a-backorder/`);
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+  await expect(page.getByText('You have completed this lesson.')).toBeVisible();
+
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  const progress = page.getByRole('region', { name: 'Your progress' });
+  await expect(progress.getByText('1 of 15 lessons')).toBeVisible();
+  await page.getByRole('button', { name: /Ana Ruiz/ }).click();
+  await createProfile(page, 'Ben Okafor');
+  await expect(progress.getByText('0 of 15 lessons')).toBeVisible();
+
+  await page.getByRole('button', { name: /Ben Okafor/ }).click();
+  await page.getByLabel('Profile in use').selectOption({ label: 'Ana Ruiz (Trainee)' });
+  await expect(progress.getByText('1 of 15 lessons')).toBeVisible();
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByRole('button', { name: /Ana Ruiz/ })).toBeVisible();
+});
+
+test('with storage blocked, lessons still read and the page says progress is not kept', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  // Private modes and locked-down browsers refuse IndexedDB; simulate that before any script runs.
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  await page.goto(`${COURSE}01-basics/01-what-is-a-backorder/`);
+  await waitForIslands(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'What a backorder is and why it happens',
+  );
+  await expect(page.getByText(/progress will not be kept/).first()).toBeVisible();
+  expect(problems).toEqual([]);
+  await context.close();
+});
