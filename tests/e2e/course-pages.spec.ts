@@ -178,8 +178,15 @@ test.describe('lesson page', () => {
     test.skip(!withTemplate, 'no lesson shows a message template yet');
     await page.goto(withTemplate!.href);
     await waitForIslands(page);
-    // A new learner's gated module is locked and its body hidden; show it to check the
-    // template as someone who has unlocked the module sees it.
+    // A new learner's gated module is locked and its body hidden; once the progress island
+    // has settled (it shows its notice), show the body to check the template as someone who
+    // has unlocked the module sees it.
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /locked|Create a profile/ })
+        .first(),
+    ).toBeVisible();
     await page.locator('#lesson-body').evaluate((body) => ((body as HTMLElement).hidden = false));
     const figure = page.getByRole('figure').first();
     await expect(figure).toContainText('Message template');
