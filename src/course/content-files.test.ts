@@ -1,0 +1,68 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../engine/problems';
+import { readCourseFiles } from './content-files';
+
+const COURSE = 'courses/backorders-and-partial-shipments';
+
+/** A copy of the real content folder with one file changed. */
+function contentWith(file: string, change: (text: string) => string): string {
+  const root = mkdtempSync(join(tmpdir(), 'content-'));
+  cpSync('content', root, { recursive: true });
+  writeFileSync(join(root, file), change(readFileSync(join(root, file), 'utf8')));
+  return root;
+}
+
+describe('readCourseFiles', () => {
+  it('reads the real course: eight modules in syllabus order, each with lessons and a check', () => {
+    const { courses, templates, glossary, problems } = readCourseFiles('content');
+    expect(problems.map(formatProblem)).toEqual([]);
+    const [course] = courses;
+    expect(course!.modules.map((m) => m.module.topic)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const module of course!.modules) {
+      expect(module.lessons.length, module.slug).toBeGreaterThan(0);
+      expect(module.check?.questions.length ?? 0, module.slug).toBeGreaterThanOrEqual(3);
+    }
+    const kinds = new Set(
+      course!.modules.flatMap((m) => m.check?.questions.map((q) => q.kind) ?? []),
+    );
+    expect(kinds).toEqual(new Set(['single', 'multiple', 'order', 'classify', 'message']));
+    expect(templates.map((t) => t.template.kind).sort()).toEqual([
+      'apology-remedy',
+      'backorder-notice',
+      'cancellation-refund',
+      'delay-update',
+      'partial-shipment',
+      'substitute-offer',
+    ]);
+    expect(glossary.length).toBeGreaterThan(20);
+  });
+
+  it.each([
+    {
+      label: 'a lesson with a bad field',
+      file: `${COURSE}/01-basics/02-three-types.mdx`,
+      change: (text: string) => text.replace(/^minutes: \d+$/m, 'minutes: ten'),
+      path: 'minutes',
+    },
+    {
+      label: 'a template with a bad field',
+      file: 'templates/partial-shipment.md',
+      change: (text: string) => text.replace(/^channel: .*$/m, 'channel: fax'),
+      path: 'channel',
+    },
+    {
+      label: 'a check whose single-choice question has no right answer',
+      file: `${COURSE}/02-inventory-tracking/check.yaml`,
+      change: (text: string) => text.replaceAll('correct: true', 'correct: false'),
+      path: 'questions',
+    },
+  ])('names the file and field of $label', ({ file, change, path }) => {
+    const { problems } = readCourseFiles(contentWith(file, change));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]!.file.endsWith(file)).toBe(true);
+    expect(problems[0]!.path.startsWith(path)).toBe(true);
+  });
+});
