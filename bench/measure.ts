@@ -56,6 +56,44 @@ export function timeRuns<Input>(
   return { medianMs: ms(median(samples)), samplesMs: samples.map(ms) };
 }
 
+/**
+ * Time two runs in alternation (a, b, a, b...) and report each median and the median of
+ * the per-pair ratios a/b. On a shared machine a burst of load then slows both sides of a
+ * pair alike, so the ratio stays steady where two separate series would drift apart.
+ */
+export function timePairs<Input>(
+  labels: [string, string],
+  options: { warmups: number; runs: number },
+  prepare: () => Input,
+  a: (input: Input) => unknown,
+  b: (input: Input) => unknown,
+): { a: Timing; b: Timing; ratio: number } {
+  const samplesA: number[] = [];
+  const samplesB: number[] = [];
+  const time = (run: (input: Input) => unknown) => {
+    const input = prepare();
+    settleHeap();
+    const start = performance.now();
+    run(input);
+    return performance.now() - start;
+  };
+  for (let i = 0; i < options.warmups + options.runs; i++) {
+    const elapsedA = time(a);
+    const elapsedB = time(b);
+    if (i >= options.warmups) {
+      samplesA.push(elapsedA);
+      samplesB.push(elapsedB);
+    }
+    progress(`${labels[0]} ${ms(elapsedA)} ms / ${labels[1]} ${ms(elapsedB)} ms`);
+  }
+  const ratios = samplesA.map((value, i) => value / samplesB[i]!);
+  return {
+    a: { medianMs: ms(median(samplesA)), samplesMs: samplesA.map(ms) },
+    b: { medianMs: ms(median(samplesB)), samplesMs: samplesB.map(ms) },
+    ratio: Math.round(median(ratios) * 100) / 100,
+  };
+}
+
 /** Progress goes to stderr so stdout stays one JSON object. */
 export function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);

@@ -3,7 +3,7 @@
  * module lazily (`await import('../../db')`) so pages that never save anything never load
  * Dexie.
  */
-import { liveQuery, type Observable } from 'dexie';
+import { liveQuery } from 'dexie';
 import type { ProgressFacts } from '../course/progress';
 import {
   ROLES,
@@ -74,11 +74,6 @@ export async function currentProfile(): Promise<Profile | null> {
   const db = database();
   const setting = await db.settings.get(CURRENT_PROFILE);
   return setting ? ((await db.profiles.get(setting.value)) ?? null) : null;
-}
-
-/** The profile in use, as it changes (another island or tab may switch it). */
-export function currentProfile$(): Observable<Profile | null> {
-  return liveQuery(() => currentProfile());
 }
 
 export async function markLessonOpened(
@@ -176,17 +171,6 @@ export async function progressFacts(
     passedChecks,
     lastRefresher,
   };
-}
-
-/** Progress as it changes, for the profile in use (null when there is none). */
-export function progressFacts$(course: string): Observable<{
-  profile: Profile | null;
-  facts: Awaited<ReturnType<typeof progressFacts>> | null;
-}> {
-  return liveQuery(async () => {
-    const profile = await currentProfile();
-    return { profile, facts: profile ? await progressFacts(profile.id, course) : null };
-  });
 }
 
 export async function saveLessonFeedback(

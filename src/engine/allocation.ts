@@ -6,14 +6,7 @@
  */
 import type { Policy } from './schema';
 import { rankedOrders } from './ranking';
-import {
-  findOrder,
-  isCompleteOnly,
-  openQty,
-  orderPosition,
-  type EngineState,
-  type OrderState,
-} from './state';
+import { findOrder, isCompleteOnly, openQty, type EngineState, type OrderState } from './state';
 
 /** Units granted to one line of an order (`line` is the index in `order.lines`). */
 export interface LineGrant {
@@ -49,31 +42,34 @@ export function allocateOrder(
   policy: Policy,
 ): LineGrant[] {
   const grants: LineGrant[] = [];
+  const lines = order.lines;
   if (isCompleteOnly(order, policy) && policy.shipComplete === 'all-or-nothing') {
     const need = new Map<string, number>();
-    for (const line of order.lines) {
+    for (const line of lines) {
       const open = openQty(line);
       if (open > 0) need.set(line.sku, (need.get(line.sku) ?? 0) + open);
     }
     for (const [sku, qty] of need) if (qty > (available.get(sku) ?? 0)) return grants;
-    order.lines.forEach((line, index) => {
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index]!;
       const open = openQty(line);
-      if (open === 0) return;
+      if (open === 0) continue;
       grants.push({ line: index, sku: line.sku, qty: open });
       available.set(line.sku, (available.get(line.sku) ?? 0) - open);
-    });
+    }
     return grants;
   }
-  order.lines.forEach((line, index) => {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
     const open = openQty(line);
-    if (open === 0) return;
+    if (open === 0) continue;
     const free = available.get(line.sku) ?? 0;
-    let qty = Math.min(open, free);
+    let qty = open < free ? open : free;
     if (!policy.splitLines && qty < open) qty = 0;
-    if (qty === 0) return;
+    if (qty === 0) continue;
     grants.push({ line: index, sku: line.sku, qty });
     available.set(line.sku, free - qty);
-  });
+  }
   return grants;
 }
 
@@ -108,37 +104,60 @@ export function bookGrants(draft: EngineState, grants: readonly AllocationGrant[
   }
 }
 
-/** Reserve the granted units and return a new state (copy-on-write: untouched orders are shared). */
-export function applyGrants(state: EngineState, grants: readonly AllocationGrant[]): EngineState {
-  if (grants.length === 0) return state;
-  const orders = state.orders.slice();
-  const skus = { ...state.skus };
-  const copiedSkus = new Set<string>();
-  for (const grant of grants) {
-    const position = orderPosition(state, grant.order);
-    const order = orders[position]!;
-    const lines = order.lines.slice();
-    for (const { line: index, sku, qty } of grant.lines) {
-      const line = lines[index]!;
-      lines[index] = { ...line, allocated: line.allocated + qty };
-      if (!copiedSkus.has(sku)) {
-        skus[sku] = { ...skus[sku]! };
-        copiedSkus.add(sku);
+/**
+ * Bookings on a copy of a state: each booked order is copied with its changed lines, every
+ * other order and SKU is shared with the original (copy-on-write).
+ */
+function copyOnWriteBooking(state: EngineState) {
+  const replaced = new Map<OrderState, OrderState>();
+  const reserved = new Map<string, number>();
+  return {
+    book(order: OrderState, lines: readonly LineGrant[]) {
+      const copy = order.lines.slice();
+      for (const { line: index, sku, qty } of lines) {
+        copy[index] = { ...copy[index]!, allocated: copy[index]!.allocated + qty };
+        reserved.set(sku, (reserved.get(sku) ?? 0) + qty);
       }
-      skus[sku]!.allocated += qty;
-    }
-    orders[position] = { ...order, lines };
-  }
-  return { ...state, orders, skus };
+      replaced.set(order, { ...order, lines: copy });
+    },
+    finish(): EngineState {
+      const orders = state.orders.map((order) => replaced.get(order) ?? order);
+      const skus = { ...state.skus };
+      for (const [sku, qty] of reserved)
+        skus[sku] = { ...skus[sku]!, allocated: skus[sku]!.allocated + qty };
+      return { ...state, orders, skus };
+    },
+  };
 }
 
-/** One allocation run: plan, then book. */
+/** Reserve the granted units and return a new state; the input is untouched. */
+export function applyGrants(state: EngineState, grants: readonly AllocationGrant[]): EngineState {
+  if (grants.length === 0) return state;
+  const booking = copyOnWriteBooking(state);
+  for (const grant of grants) booking.book(findOrder(state, grant.order)!, grant.lines);
+  return booking.finish();
+}
+
+/**
+ * One allocation run, returning the new state and the grants in rank order. Planning and
+ * booking go in one pass over the ranked orders: a run over 100,000 lines is dominated by
+ * touching each order once.
+ */
 export function runAllocation(state: EngineState): {
   state: EngineState;
   grants: AllocationGrant[];
 } {
-  const grants = planAllocation(state);
-  return { state: applyGrants(state, grants), grants };
+  const available = availableBySku(state);
+  const booking = copyOnWriteBooking(state);
+  const grants: AllocationGrant[] = [];
+  for (const order of rankedOrders(state)) {
+    if (!hasOpenQuantity(order)) continue;
+    const lines = allocateOrder(order, available, state.policy);
+    if (lines.length === 0) continue;
+    grants.push({ order: order.id, lines });
+    booking.book(order, lines);
+  }
+  return { state: grants.length === 0 ? state : booking.finish(), grants };
 }
 
 /**

@@ -312,12 +312,6 @@ export function findOrder(state: EngineState, id: string): OrderState | undefine
   return position === undefined ? undefined : state.orders[position];
 }
 
-/** Position of an order in `state.orders`, or -1. */
-export function orderPosition(state: EngineState, id: string): number {
-  const order = findOrder(state, id);
-  return order ? orderIndexes.get(state.orders)!.byId.get(id)! : -1;
-}
-
 /**
  * The latest entry for an order in an append-only list (notifications, backorder records),
  * indexed incrementally like the orders.

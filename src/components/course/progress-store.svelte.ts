@@ -5,7 +5,7 @@
  */
 import type { ProgressFacts } from '../../course/progress';
 import type { Profile } from '../../db/database';
-import { loadStorage, type SessionStatus } from '../profile/session.svelte';
+import { watchStorage, type SessionStatus } from '../profile/session.svelte';
 
 export type Facts = ProgressFacts & { lastRefresher: Date | null };
 
@@ -18,42 +18,23 @@ export class CourseProgressStore {
   constructor(readonly course: string) {}
 
   start(): () => void {
-    let stopped = false;
-    let stop: (() => void) | null = null;
-    void (async () => {
-      try {
-        const db = await loadStorage();
-        const problem = await db.storageProblem();
-        if (stopped) return;
-        if (problem) {
-          this.problem = problem;
+    return watchStorage(
+      async (db) => {
+        const profile = await db.currentProfile();
+        return { profile, facts: profile ? await db.progressFacts(profile.id, this.course) : null };
+      },
+      {
+        value: ({ profile, facts }) => {
+          this.profile = profile;
+          this.facts = facts;
+          this.status = 'ready';
+        },
+        problem: (message) => {
+          this.problem = message;
           this.status = 'unavailable';
-          return;
-        }
-        const subscription = db.progressFacts$(this.course).subscribe({
-          next: ({ profile, facts }) => {
-            this.profile = profile;
-            this.facts = facts;
-            this.status = 'ready';
-          },
-          error: () => {
-            this.problem = 'Saved progress could not be read in this browser.';
-            this.status = 'unavailable';
-          },
-        });
-        stop = () => subscription.unsubscribe();
-        if (stopped) stop();
-      } catch {
-        if (stopped) return;
-        this.problem =
-          'Saving is not available in this browser. Lessons still work, but progress will not be kept.';
-        this.status = 'unavailable';
-      }
-    })();
-    return () => {
-      stopped = true;
-      stop?.();
-    };
+        },
+      },
+    );
   }
 }
 

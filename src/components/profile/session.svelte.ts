@@ -18,56 +18,67 @@ export function loadStorage(): Promise<Storage> {
 
 export type SessionStatus = 'loading' | 'ready' | 'unavailable';
 
+const BLOCKED =
+  'Saving is not available in this browser. Lessons still work, but progress will not be kept.';
+
+/**
+ * Follow a live query over storage: `value` gets each result as it changes, `problem` a
+ * sentence for the page when this browser cannot save (private mode, blocked storage).
+ * Returns a function that stops following; safe to return from `$effect`.
+ */
+export function watchStorage<T>(
+  query: (db: Storage) => Promise<T>,
+  on: { value: (value: T) => void; problem: (message: string) => void },
+): () => void {
+  let stopped = false;
+  let unsubscribe: (() => void) | null = null;
+  void (async () => {
+    try {
+      const db = await loadStorage();
+      const problem = await db.storageProblem();
+      if (stopped) return;
+      if (problem) return on.problem(problem);
+      const subscription = db
+        .liveQuery(() => query(db))
+        .subscribe({
+          next: (value) => on.value(value),
+          error: () => on.problem('Saved progress could not be read in this browser.'),
+        });
+      unsubscribe = () => subscription.unsubscribe();
+      if (stopped) unsubscribe();
+    } catch {
+      if (!stopped) on.problem(BLOCKED);
+    }
+  })();
+  return () => {
+    stopped = true;
+    unsubscribe?.();
+  };
+}
+
 export class ProfileSession {
   status = $state<SessionStatus>('loading');
   /** Why storage cannot be used, when it cannot. */
   problem = $state<string | null>(null);
   profile = $state.raw<Profile | null>(null);
   profiles = $state.raw<Profile[]>([]);
-  #stop: (() => void) | null = null;
 
-  /** Start watching the profile; returns a function that stops. Safe to call from `$effect`. */
+  /** Start following the profile in use; returns a function that stops. */
   start(): () => void {
-    let stopped = false;
-    void (async () => {
-      try {
-        const db = await loadStorage();
-        const problem = await db.storageProblem();
-        if (stopped) return;
-        if (problem) {
-          this.problem = problem;
+    return watchStorage(
+      async (db) => ({ profile: await db.currentProfile(), profiles: await db.listProfiles() }),
+      {
+        value: ({ profile, profiles }) => {
+          this.profile = profile;
+          this.profiles = profiles;
+          this.status = 'ready';
+        },
+        problem: (message) => {
+          this.problem = message;
           this.status = 'unavailable';
-          return;
-        }
-        const subscription = db
-          .liveQuery(async () => ({
-            profile: await db.currentProfile(),
-            profiles: await db.listProfiles(),
-          }))
-          .subscribe({
-            next: ({ profile, profiles }) => {
-              this.profile = profile;
-              this.profiles = profiles;
-              this.status = 'ready';
-            },
-            error: () => {
-              this.problem = 'Saved progress could not be read in this browser.';
-              this.status = 'unavailable';
-            },
-          });
-        this.#stop = () => subscription.unsubscribe();
-        if (stopped) this.#stop();
-      } catch {
-        if (stopped) return;
-        this.problem =
-          'Saving is not available in this browser. Lessons still work, but progress will not be kept.';
-        this.status = 'unavailable';
-      }
-    })();
-    return () => {
-      stopped = true;
-      this.#stop?.();
-    };
+        },
+      },
+    );
   }
 }
 
