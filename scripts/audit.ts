@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { readCourseFiles } from '../src/course/content-files.ts';
 
 const HOST = '127.0.0.1';
@@ -18,16 +19,7 @@ const HOST = '127.0.0.1';
 const PORT = 4329;
 const ORIGIN = `http://${HOST}:${PORT}`;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROME_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 if (!existsSync('dist/index.html')) {
   process.stderr.write('audit: no dist/index.html; run `npm run build` first\n');
@@ -64,7 +56,7 @@ let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
   await waitForServer(`${ORIGIN}/`);
   chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath: CHROMIUM_PATH,
     chromeFlags: CHROME_FLAGS,
   });
   const scores: Record<string, Record<string, number | null>> = {};
