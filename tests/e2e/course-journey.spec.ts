@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { readCourseFiles } from '../../src/course/content-files';
 import { checkSchema, type Question } from '../../src/course/schema';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -217,4 +218,67 @@ test('with storage blocked, lessons still read and the page says progress is not
   await expect(page.getByText(/progress will not be kept/).first()).toBeVisible();
   expect(problems).toEqual([]);
   await context.close();
+});
+
+test('after the whole course, the course page shows when a refresher is due and offers one', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const outline = readFileSync(
+    'content/courses/backorders-and-partial-shipments/course.yaml',
+    'utf8',
+  );
+  const days = Number(/refresherDays: (\d+)/.exec(outline)?.[1] ?? 90);
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  await createProfile(page, 'Cara Lindqvist');
+  // Work through every lesson in order, passing each module's check on its last lesson.
+  const [course] = readCourseFiles('content').courses;
+  for (const module of course!.modules)
+    for (const lesson of module.lessons) {
+      await page.goto(`${COURSE}${module.slug}/${lesson.slug}/`);
+      await waitForIslands(page);
+      if (module.check && lesson === module.lessons.at(-1)) {
+        await answerCheck(page, module.check.questions, true);
+        await expect(page.getByRole('heading', { name: 'Passed: 100 %' })).toBeVisible();
+      }
+      await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+      await expect(page.getByText('You have completed this lesson.')).toBeVisible();
+    }
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  await expect(page.getByText('100 % complete')).toBeVisible();
+  await expect(page.getByText('You have completed this course.')).toBeVisible();
+  const refresher = page.getByRole('region', { name: 'Refresher' });
+  await hydrated(page, refresher);
+  const due = new Date(Date.now() + days * 24 * 60 * 60 * 1000).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  await expect(refresher).toContainText(`Your next refresher is due on ${due}`);
+  await refresher.getByRole('button', { name: /Start the refresher quiz/ }).click();
+  await expect(refresher.getByRole('heading', { name: 'Refresher quiz' })).toBeVisible();
+  await expect(refresher.getByRole('group', { name: /^Question \d/ })).toHaveCount(8);
+});
+
+test('keyboard only: create a profile and finish a lesson without a mouse', async ({ page }) => {
+  await page.goto(`${COURSE}01-basics/01-what-is-a-backorder/`);
+  await waitForIslands(page);
+  const name = page.getByLabel('Your name');
+  await expect(name).toBeVisible();
+  for (let i = 0; i < 40 && !(await name.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(name).toBeFocused();
+  await page.keyboard.type('Dev Patel');
+  await page.keyboard.press('Tab'); // role
+  await page.keyboard.press('Tab'); // create
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: /Dev Patel/ })).toBeVisible();
+  const complete = page.getByRole('button', { name: 'Mark this lesson complete' });
+  for (let i = 0; i < 200 && !(await complete.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(complete).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('You have completed this lesson.')).toBeVisible();
 });
