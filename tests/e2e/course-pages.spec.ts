@@ -161,7 +161,7 @@ test.describe('lesson page', () => {
 
   test('the last lesson of a module with a check carries the check', async ({ page }) => {
     const module = modulesWithLessons.find((m: ModuleFiles) => m.check !== null);
-    test.skip(!module, 'no module has a check yet');
+    expect(module, 'a module with a check').toBeDefined();
     const last = module!.lessons.at(-1)!;
     await page.goto(`${courseHref}${module!.slug}/${last.slug}/`);
     await expect(page.locator('astro-island[component-url*="KnowledgeCheck"]')).toHaveCount(1);
@@ -175,7 +175,7 @@ test.describe('lesson page', () => {
     page,
   }) => {
     const withTemplate = lessons.find(({ body }) => body.includes('<MessageTemplate'));
-    test.skip(!withTemplate, 'no lesson shows a message template yet');
+    expect(withTemplate, 'a lesson that shows a message template').toBeDefined();
     await page.goto(withTemplate!.href);
     await waitForIslands(page);
     // A new learner's gated module is locked and its body hidden; once the progress island
@@ -249,8 +249,6 @@ test.describe('search', () => {
 });
 
 test.describe('glossary', () => {
-  test.skip(files.glossary.length === 0, 'no glossary yet');
-
   test('lists terms alphabetically, each with an anchor', async ({ page }) => {
     await page.goto('/glossary/');
     const terms = await page.locator('dl.glossary-terms dt').allTextContents();
