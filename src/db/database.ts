@@ -60,12 +60,36 @@ export interface LessonFeedback {
   change: string;
 }
 
+/** One trainee's shift on one scenario; its log lives in `runEntries`, one row per entry. */
+export interface Run {
+  id: string;
+  profileId: string;
+  scenario: string;
+  /** SHA-256 of the scenario as run, so a changed scenario file cannot pass off old runs. */
+  scenarioHash: string;
+  engineVersion: string;
+  startedAt: Date;
+  updatedAt: Date;
+  status: 'running' | 'ended' | 'abandoned';
+  /** Set when the shift ends. */
+  score?: { total: number; passed: boolean; competencies: Record<string, number> };
+}
+
+/** One log entry of a run, in order (`seq` from 0). Append-only: a run is never rewritten. */
+export interface RunEntry {
+  runId: string;
+  seq: number;
+  entry: unknown;
+}
+
 export class AcademyDatabase extends Dexie {
   profiles!: EntityTable<Profile, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
   lessonVisits!: Dexie.Table<LessonVisit, [string, string, string]>;
   checkAttempts!: EntityTable<CheckAttempt, 'id'>;
   feedback!: EntityTable<LessonFeedback, 'id'>;
+  runs!: EntityTable<Run, 'id'>;
+  runEntries!: Dexie.Table<RunEntry, [string, number]>;
 
   constructor(name = 'backorder-academy') {
     super(name);
@@ -75,6 +99,11 @@ export class AcademyDatabase extends Dexie {
       lessonVisits: '[profileId+course+lesson], [profileId+course]',
       checkAttempts: '++id, [profileId+course]',
       feedback: '++id, profileId, [course+lesson], course',
+    });
+    // Version 2: simulation runs and their logs. New tables only; version 1 data is kept as is.
+    this.version(2).stores({
+      runs: 'id, [profileId+scenario], profileId',
+      runEntries: '[runId+seq]',
     });
   }
 }

@@ -1,8 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AcademyDatabase, useDatabase } from './database';
+import Dexie from 'dexie';
 import {
   addLessonTime,
+  appendRunEntries,
+  finishRun,
+  runLog,
+  runsOf,
+  startRun,
   attemptsFor,
   createProfile,
   currentProfile,
@@ -121,5 +127,84 @@ describe('progress', () => {
         change: 'More examples with SMS',
       }),
     ]);
+  });
+});
+
+describe('simulation runs (database version 2)', () => {
+  const run = {
+    id: 'run-1',
+    scenario: 'three-backorder-types',
+    scenarioHash: 'abc',
+    engineVersion: '1.0.0',
+  };
+
+  it('appends log entries in order and reads them back', async () => {
+    const ana = await createProfile('Ana', 'trainee');
+    await startRun({ ...run, profileId: ana.id });
+    await appendRunEntries('run-1', 0, [{ type: 'check-stock', sku: 'A', at: '2026-03-02T08:00' }]);
+    await appendRunEntries('run-1', 1, [
+      { type: 'advance-clock', at: '2026-03-02T09:00' },
+      { type: 'pack', order: 'SO-1', at: '2026-03-02T09:00' },
+    ]);
+    expect((await runLog('run-1')).map((e) => (e as { type: string }).type)).toEqual([
+      'check-stock',
+      'advance-clock',
+      'pack',
+    ]);
+  });
+
+  it('refuses entries that would not follow on (another tab moved on) and keeps none of them', async () => {
+    const ana = await createProfile('Ana', 'trainee');
+    await startRun({ ...run, profileId: ana.id });
+    await appendRunEntries('run-1', 0, [{ type: 'check-stock', sku: 'A' }]);
+    await expect(appendRunEntries('run-1', 0, [{ type: 'x' }, { type: 'y' }])).rejects.toThrow(
+      'another tab',
+    );
+    expect(await runLog('run-1')).toHaveLength(1);
+  });
+
+  it('an ended run takes no more entries, and keeps its score', async () => {
+    const ana = await createProfile('Ana', 'trainee');
+    await startRun({ ...run, profileId: ana.id });
+    await finishRun('run-1', 'ended', { total: 85, passed: true, competencies: { basics: 85 } });
+    await expect(appendRunEntries('run-1', 0, [{ type: 'x' }])).rejects.toThrow('no longer open');
+    expect((await runsOf(ana.id, run.scenario))[0]).toMatchObject({
+      status: 'ended',
+      score: { total: 85 },
+    });
+  });
+
+  it('opens a database made by version 1, keeping its profiles and progress', async () => {
+    const name = `upgrade-${n}`;
+    const old = new Dexie(name);
+    old.version(1).stores({
+      profiles: 'id, name',
+      settings: 'key',
+      lessonVisits: '[profileId+course+lesson], [profileId+course]',
+      checkAttempts: '++id, [profileId+course]',
+      feedback: '++id, profileId, [course+lesson], course',
+    });
+    await old
+      .table('profiles')
+      .add({ id: 'p1', name: 'Old Timer', role: 'trainee', createdAt: new Date() });
+    await old.table('settings').put({ key: 'currentProfile', value: 'p1' });
+    await old
+      .table('lessonVisits')
+      .put({
+        profileId: 'p1',
+        course: COURSE,
+        lesson: '01-basics/01-a',
+        openedAt: new Date(),
+        seconds: 30,
+      });
+    old.close();
+
+    const upgraded = new AcademyDatabase(name);
+    useDatabase(upgraded);
+    expect((await currentProfile())?.name).toBe('Old Timer');
+    expect((await progressFacts('p1', COURSE)).openedLessons).toEqual(new Set(['01-basics/01-a']));
+    expect(upgraded.verno).toBe(2);
+    await startRun({ ...run, profileId: 'p1' });
+    expect(await runsOf('p1', run.scenario)).toHaveLength(1);
   });
 });

@@ -13,10 +13,11 @@ import {
   type LessonVisit,
   type Profile,
   type Role,
+  type Run,
 } from './database';
 
 export { ROLES, liveQuery };
-export type { CheckAttempt, LessonFeedback, LessonVisit, Profile, Role };
+export type { CheckAttempt, LessonFeedback, LessonVisit, Profile, Role, Run };
 
 const CURRENT_PROFILE = 'currentProfile';
 
@@ -182,4 +183,64 @@ export async function saveLessonFeedback(
 
 export async function feedbackFor(course: string): Promise<LessonFeedback[]> {
   return database().feedback.where('course').equals(course).sortBy('at');
+}
+
+/** Start a run of a scenario for a profile. */
+export async function startRun(run: Omit<Run, 'startedAt' | 'updatedAt' | 'status'>): Promise<Run> {
+  const now = new Date();
+  const saved: Run = { ...run, startedAt: now, updatedAt: now, status: 'running' };
+  await database().runs.add(saved);
+  return saved;
+}
+
+/**
+ * Append log entries to a run, in one transaction: either all are kept or none. The screen
+ * updates only after this resolves, so a reload resumes exactly what was saved.
+ */
+export async function appendRunEntries(
+  runId: string,
+  from: number,
+  entries: readonly unknown[],
+): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.runs, db.runEntries, async () => {
+    const run = await db.runs.get(runId);
+    if (!run || run.status !== 'running') throw new Error('This run is no longer open.');
+    const count = await db.runEntries
+      .where('[runId+seq]')
+      .between([runId, 0], [runId, Infinity])
+      .count();
+    if (count !== from) throw new Error('The run changed in another tab; reload to continue.');
+    await db.runEntries.bulkAdd(entries.map((entry, i) => ({ runId, seq: from + i, entry })));
+    await db.runs.update(runId, { updatedAt: new Date() });
+  });
+}
+
+export async function runLog(runId: string): Promise<unknown[]> {
+  const rows = await database()
+    .runEntries.where('[runId+seq]')
+    .between([runId, 0], [runId, Infinity])
+    .toArray();
+  return rows.map((row) => row.entry);
+}
+
+export async function finishRun(
+  runId: string,
+  status: 'ended' | 'abandoned',
+  score?: Run['score'],
+): Promise<void> {
+  await database().runs.update(runId, {
+    status,
+    updatedAt: new Date(),
+    ...(score ? { score } : {}),
+  });
+}
+
+/** A profile's runs of a scenario, newest first. */
+export async function runsOf(profileId: string, scenario: string): Promise<Run[]> {
+  const runs = await database()
+    .runs.where('[profileId+scenario]')
+    .equals([profileId, scenario])
+    .sortBy('startedAt');
+  return runs.reverse();
 }

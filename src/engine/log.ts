@@ -118,6 +118,8 @@ export function applyEntryInPlace(draft: EngineState, entry: LogEntry): StepOutc
 export interface ReplayResult {
   state: EngineState;
   outcomes: StepOutcome[];
+  /** How many of the scenario's events the log has applied; the rest are still to come. */
+  eventsApplied: number;
 }
 
 export type ReplayError = { index: number; message: string };
@@ -183,5 +185,25 @@ export function replay(
     outcomes.push(outcome);
     hooks.after?.(state, entry, outcome, index);
   }
-  return { ok: true, result: { state, outcomes } };
+  return { ok: true, result: { state, outcomes, eventsApplied: next } };
+}
+
+/**
+ * The entries that move the clock to `until`: the scenario's events due by then (from
+ * `eventsApplied` on, each at its own time), then an `advance-clock` to `until` itself.
+ */
+export function advanceEntries(
+  scenario: Scenario,
+  eventsApplied: number,
+  now: string,
+  until: string,
+  by?: string,
+): LogEntry[] {
+  const target = until > scenario.endsAt ? scenario.endsAt : until;
+  const entries: LogEntry[] = scenario.events
+    .slice(eventsApplied)
+    .filter((event) => event.at <= target);
+  const reached = entries.at(-1)?.at ?? now;
+  if (target > reached) entries.push({ type: 'advance-clock', at: target, ...(by ? { by } : {}) });
+  return entries;
 }

@@ -1,0 +1,220 @@
+/**
+ * A shift at the order desk: briefing, running (with pauses), ended, debrief. The machine
+ * holds the engine state and the log; every trainee action and every clock step becomes log
+ * entries that the engine applies. It decides nothing about fulfilment: what is allowed,
+ * refused or owed is the engine's. Entries are saved (the `persist` actor) before the
+ * state moves on, so a reload resumes exactly the saved shift.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import type { Action } from '../engine/actions';
+import { canonicalJson } from '../engine/canonical';
+import { advanceEntries, applyEntry, replay, type LogEntry, type StepOutcome } from '../engine/log';
+import type { Scenario } from '../engine/schema';
+import { scoreLog, type Score } from '../engine/scoring';
+import { initialState, type EngineState } from '../engine/state';
+
+/** An action as the trainee asks for it; the machine stamps the time and the person. */
+export type TraineeAction = Action extends infer A
+  ? A extends Action
+    ? Omit<A, 'at' | 'by'>
+    : never
+  : never;
+
+export interface SessionInput {
+  scenario: Scenario;
+  /** Who acts: the profile's name or id, booked on every entry. */
+  actor: string;
+  /** A saved log to resume from; empty for a new shift. */
+  log?: LogEntry[];
+}
+
+export interface SessionContext {
+  scenario: Scenario;
+  actor: string;
+  state: EngineState;
+  log: LogEntry[];
+  outcomes: StepOutcome[];
+  eventsApplied: number;
+  /** Entries waiting to be saved, and the state they lead to. */
+  pending: {
+    entries: LogEntry[];
+    state: EngineState;
+    outcomes: StepOutcome[];
+    eventsApplied: number;
+  } | null;
+  /** What the last step did, for the live region: refusals, notes, new events. */
+  announcements: string[];
+  /** Why the last step could not be saved. */
+  saveError: string | null;
+  score: Score | null;
+}
+
+export type SessionEvent =
+  | { type: 'START' }
+  | { type: 'ACT'; action: TraineeAction }
+  | { type: 'ADVANCE'; to?: string }
+  | { type: 'PAUSE' }
+  | { type: 'RESUME' }
+  | { type: 'END' };
+
+/** Apply entries one by one with the engine; events count against the scenario's schedule. */
+export function applyEntries(
+  context: Pick<SessionContext, 'scenario' | 'state' | 'eventsApplied'>,
+  entries: readonly LogEntry[],
+): { state: EngineState; outcomes: StepOutcome[]; eventsApplied: number } {
+  let state = context.state;
+  let eventsApplied = context.eventsApplied;
+  const outcomes: StepOutcome[] = [];
+  for (const entry of entries) {
+    const { state: next, ...outcome } = applyEntry(state, entry);
+    const due = context.scenario.events[eventsApplied];
+    if (due && canonicalJson(due) === canonicalJson(entry)) eventsApplied++;
+    state = next;
+    outcomes.push(outcome);
+  }
+  return { state, outcomes, eventsApplied };
+}
+
+/** Words for the live region about what just happened. */
+export function describeStep(
+  entries: readonly LogEntry[],
+  outcomes: readonly StepOutcome[],
+): string[] {
+  return entries.flatMap((entry, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.refused) return [`Refused: ${outcome.refused.message}`];
+    if (outcome?.note) return [outcome.note];
+    switch (entry.type) {
+      case 'order-placed':
+        return [`New order ${entry.order.id} at ${entry.at}.`];
+      case 'stock-received':
+        return [`Delivery on ${entry.po}: ${entry.qty} unit(s) at ${entry.at}.`];
+      case 'po-delayed':
+        return [`${entry.po} is delayed to ${entry.eta}.`];
+      case 'sku-discontinued':
+        return [`${entry.sku} is discontinued.`];
+      case 'stock-count':
+        return [`Cycle count of ${entry.sku}: ${entry.onHand} on hand.`];
+      case 'customer-message':
+        return [`Message from the customer on order ${entry.order}.`];
+      case 'advance-clock':
+        return [`The clock is now ${entry.at}.`];
+      default:
+        return [];
+    }
+  });
+}
+
+function resumeFrom(
+  input: SessionInput,
+): Pick<SessionContext, 'state' | 'log' | 'outcomes' | 'eventsApplied'> {
+  if (!input.log || input.log.length === 0)
+    return { state: initialState(input.scenario), log: [], outcomes: [], eventsApplied: 0 };
+  const replayed = replay(input.scenario, input.log);
+  if (!replayed.ok) throw new Error(`The saved shift does not replay: ${replayed.error.message}`);
+  return {
+    state: replayed.result.state,
+    log: [...input.log],
+    outcomes: replayed.result.outcomes,
+    eventsApplied: replayed.result.eventsApplied,
+  };
+}
+
+export const simulationSessionMachine = setup({
+  types: {
+    input: {} as SessionInput,
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+  },
+  actors: {
+    /** Replaced by the island with one that appends the entries to IndexedDB. */
+    persist: fromPromise<void, { from: number; entries: LogEntry[] }>(async () => {}),
+  },
+  guards: {
+    shiftOver: ({ context }) => context.state.now >= context.scenario.endsAt,
+    hasLog: ({ context }) => context.log.length > 0,
+  },
+  actions: {
+    queueAction: assign({
+      pending: ({ context, event }) => {
+        if (event.type !== 'ACT') return context.pending;
+        const entry = { ...event.action, at: context.state.now, by: context.actor } as LogEntry;
+        return { entries: [entry], ...applyEntries(context, [entry]) };
+      },
+    }),
+    queueAdvance: assign({
+      pending: ({ context, event }) => {
+        if (event.type !== 'ADVANCE') return context.pending;
+        const next = context.scenario.events[context.eventsApplied]?.at ?? context.scenario.endsAt;
+        const entries = advanceEntries(
+          context.scenario,
+          context.eventsApplied,
+          context.state.now,
+          event.to ?? next,
+          context.actor,
+        );
+        return { entries, ...applyEntries(context, entries) };
+      },
+    }),
+    commit: assign(({ context }) => {
+      const pending = context.pending!;
+      return {
+        state: pending.state,
+        log: [...context.log, ...pending.entries],
+        outcomes: [...context.outcomes, ...pending.outcomes],
+        eventsApplied: pending.eventsApplied,
+        announcements: describeStep(pending.entries, pending.outcomes),
+        pending: null,
+        saveError: null,
+      };
+    }),
+    dropPending: assign({
+      pending: null,
+      saveError:
+        'This step could not be saved, so it was not made. Check that this browser can save, then try again.',
+    }),
+    score: assign({
+      score: ({ context }) => {
+        const result = scoreLog(context.scenario, context.log);
+        return result.ok ? result.score : null;
+      },
+    }),
+  },
+}).createMachine({
+  id: 'simulationSession',
+  context: ({ input }) => ({
+    scenario: input.scenario,
+    actor: input.actor,
+    ...resumeFrom(input),
+    pending: null,
+    announcements: [],
+    saveError: null,
+    score: null,
+  }),
+  initial: 'opening',
+  states: {
+    // A resumed shift goes straight back to the desk; a new one starts at the briefing.
+    opening: { always: [{ guard: 'hasLog', target: 'running' }, { target: 'briefing' }] },
+    briefing: { on: { START: 'running' } },
+    running: {
+      always: { guard: 'shiftOver', target: 'ended' },
+      on: {
+        ACT: { target: 'saving', actions: 'queueAction' },
+        ADVANCE: { target: 'saving', actions: 'queueAdvance' },
+        PAUSE: 'paused',
+        END: 'ended',
+      },
+    },
+    paused: { on: { RESUME: 'running', END: 'ended' } },
+    saving: {
+      invoke: {
+        src: 'persist',
+        input: ({ context }) => ({ from: context.log.length, entries: context.pending!.entries }),
+        onDone: { target: 'running', actions: 'commit' },
+        onError: { target: 'running', actions: 'dropPending' },
+      },
+    },
+    ended: { entry: 'score', always: 'debrief' },
+    debrief: { type: 'final' },
+  },
+});
