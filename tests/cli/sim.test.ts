@@ -178,12 +178,31 @@ const silentLogFile = (id: string) => join(dir, `${id}.no-notify.json`);
 const badLogFile = () => join(dir, 'bad-entry.log.json');
 let badLogIndex = -1;
 
-const USAGE_CASES: { name: string; args: () => string[] }[] = [
+const USAGE_CASES: { name: string; args: () => string[]; names?: string }[] = [
   { name: 'no verb', args: () => [] },
   { name: 'an unknown verb', args: () => ['simulate', scenarioPath(BASE)] },
   { name: 'check without a file', args: () => ['check'] },
   { name: 'score without a log file', args: () => ['score', scenarioPath(BASE)] },
+  { name: 'generate without a seed', args: () => ['generate', '--level', '2'], names: '--seed' },
+  {
+    name: 'generate with level 4',
+    args: () => ['generate', '--seed', '7', '--level', '4'],
+    names: '--level',
+  },
+  {
+    name: 'generate with seed -1',
+    args: () => ['generate', '--seed', '-1', '--level', '2'],
+    names: '--seed',
+  },
 ];
+
+/** The random shift the generate tests print, and the file name its id requires. */
+const GENERATE_ARGS = ['generate', '--seed', '7', '--level', '2'];
+const GENERATED_ID = 'random-2-7';
+/** Two separate processes: the same seed must print the same shift each time. */
+let generated: Outcome[] = [];
+const generatedFile = () => join(dir, 'generated', `${GENERATED_ID}.yaml`);
+const misnamedFile = () => join(dir, 'generated', 'my-practice-shift.yaml');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sim-cli-'));
@@ -223,7 +242,18 @@ beforeAll(async () => {
     await Promise.all(scores);
   });
 
+  // `check` reads what `generate` printed, saved under the right name and a wrong one.
+  const generating = (async () => {
+    generated = await Promise.all([spawnSim(GENERATE_ARGS), spawnSim(GENERATE_ARGS)]);
+    if (generated[0]!.code !== 0) return;
+    await mkdir(join(generatedFile(), '..'), { recursive: true });
+    await writeFile(generatedFile(), generated[0]!.stdout);
+    await writeFile(misnamedFile(), generated[0]!.stdout);
+    await Promise.all([sim('check', generatedFile()), sim('check', misnamedFile())]);
+  })();
+
   await Promise.all([
+    generating,
     ...SCENARIO_FILES.map((name) => sim('check', join(SIMULATIONS, name))),
     ...BAD_SCENARIOS.flatMap((bad) => [sim('check', badFile(bad)), sim('run', badFile(bad))]),
     sim('check', missing()),
@@ -558,6 +588,43 @@ describe('score', () => {
 });
 
 // ---------------------------------------------------------------------------------------
+// generate
+
+describe('generate', () => {
+  it('prints the same scenario YAML twice for the same seed and level', () => {
+    const [first, second] = generated;
+    expect(first!.code, first!.stderr).toBe(0);
+    expect(second!.code, second!.stderr).toBe(0);
+    expect(first!.stdout.length).toBeGreaterThan(0);
+    expect(second!.stdout).toBe(first!.stdout);
+    expect(first!.stderr).not.toContain(STACK_FRAME);
+  });
+
+  it('starts with the schema comment, like the files in simulations/', () => {
+    const [first] = generated;
+    expect(first!.stdout.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../public/schemas/scenario.schema.json',
+    );
+    expect(parse(first!.stdout)).toMatchObject({ id: GENERATED_ID, level: 2 });
+  });
+
+  it(`saved as ${GENERATED_ID}.yaml: check accepts it`, async () => {
+    const outcome = await sim('check', generatedFile());
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(json(outcome)).toMatchObject({ valid: true, scenario: GENERATED_ID, problems: [] });
+  });
+
+  it('saved under another name: check refuses it, because the id must equal the file name', async () => {
+    const outcome = await sim('check', misnamedFile());
+    expectRefusal(outcome, misnamedFile());
+    expect(json(outcome)).toMatchObject({
+      valid: false,
+      problems: [expect.objectContaining({ path: 'id' })],
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------
 // Bad input
 
 describe('bad input', () => {
@@ -630,9 +697,18 @@ describe('wrong usage', () => {
     expect(outcome.code).toBe(2);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toMatch(/usage/i);
-    for (const verb of ['check', 'run', 'score']) expect(outcome.stderr).toContain(verb);
+    for (const verb of ['check', 'run', 'score', 'generate'])
+      expect(outcome.stderr).toContain(verb);
     expect(outcome.stderr).not.toContain(STACK_FRAME);
   });
+
+  it.each(USAGE_CASES.filter((usage) => usage.names))(
+    '$name: the message names $names',
+    async ({ args, names }) => {
+      const outcome = await sim(...args());
+      expect(outcome.stderr.split('\n')[0]).toContain(names);
+    },
+  );
 
   it('an unknown verb is named in the message', async () => {
     const outcome = await sim('simulate', scenarioPath(BASE));
