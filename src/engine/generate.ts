@@ -459,7 +459,7 @@ const MESSAGES: Record<Intent, Record<Voice, readonly ((c: MessageContext) => st
     ],
     home: [
       (c) =>
-        `Hi, I ordered ${c.qty} ${c.item} a few days ago and haven't had a dispatch email yet. Are they on their way? ${capitalise(c.fitter)} is booked for ${c.day}. Thanks, ${c.signOff}`,
+        `Hi, I ordered ${c.qty} of the ${c.item} a few days ago and haven't had a dispatch email yet. Are they on their way? ${capitalise(c.fitter)} is booked for ${c.day}. Thanks, ${c.signOff}`,
       (c) =>
         `Hello, could you tell me what is happening with order ${c.order}? I need the ${c.item} by ${c.day}. Regards, ${c.signOff}`,
     ],
