@@ -32,3 +32,4 @@ export type { Score, Deduction, Rule } from './scoring';
 export { runReport, scenarioHash } from './report';
 export type { RunReport } from './report';
 export { canonicalJson, sha256 } from './canonical';
+export { generateScenario } from './generate';
