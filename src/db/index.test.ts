@@ -188,15 +188,13 @@ describe('simulation runs (database version 2)', () => {
       .table('profiles')
       .add({ id: 'p1', name: 'Old Timer', role: 'trainee', createdAt: new Date() });
     await old.table('settings').put({ key: 'currentProfile', value: 'p1' });
-    await old
-      .table('lessonVisits')
-      .put({
-        profileId: 'p1',
-        course: COURSE,
-        lesson: '01-basics/01-a',
-        openedAt: new Date(),
-        seconds: 30,
-      });
+    await old.table('lessonVisits').put({
+      profileId: 'p1',
+      course: COURSE,
+      lesson: '01-basics/01-a',
+      openedAt: new Date(),
+      seconds: 30,
+    });
     old.close();
 
     const upgraded = new AcademyDatabase(name);
