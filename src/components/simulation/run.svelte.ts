@@ -1,0 +1,166 @@
+/**
+ * The glue between the order-desk island, the session machine and storage: which run of
+ * this scenario the profile is on (resumed from its saved log, or a new one when the
+ * trainee presses Start), the live snapshot for the panels, and ending, abandoning or
+ * restarting the run. Storage loads lazily (ProfileSession), so the server never touches
+ * IndexedDB and the page's start-up JavaScript carries no Dexie.
+ */
+import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import type { Profile } from '../../db/database';
+import type { LogEntry } from '../../engine/log';
+import { scenarioHash } from '../../engine/report';
+import type { Scenario } from '../../engine/schema';
+import { ENGINE_VERSION } from '../../engine/state';
+import {
+  simulationSessionMachine,
+  type SessionEvent,
+  type TraineeAction,
+} from '../../machines/simulation-session';
+import { loadStorage } from '../profile/session.svelte';
+
+type SessionActor = ActorRefFrom<typeof simulationSessionMachine>;
+export type SessionSnapshot = SnapshotFrom<typeof simulationSessionMachine>;
+
+export type RunPhase = 'loading' | 'no-profile' | 'unavailable' | 'ready';
+
+export class ShiftRun {
+  phase = $state<RunPhase>('loading');
+  /** Why the run cannot be loaded or changed, in words for the page. */
+  problem = $state<string | null>(null);
+  runId = $state<string | null>(null);
+  snapshot = $state.raw<SessionSnapshot | null>(null);
+
+  readonly scenario: Scenario;
+  readonly hash: string;
+  #actor: SessionActor | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #profile: Profile | null = null;
+  #finished = false;
+
+  constructor(scenario: Scenario) {
+    // Props can arrive as Svelte proxies, which IndexedDB cannot clone: the scenario's events
+    // go into the saved log as they are, so keep a plain copy.
+    this.scenario = $state.snapshot(scenario) as Scenario;
+    this.hash = scenarioHash(scenario);
+  }
+
+  /** Open the profile's run of this scenario: its running one if any, else a fresh briefing. */
+  async open(profile: Profile | null): Promise<void> {
+    this.#profile = profile;
+    this.stop();
+    if (!profile) {
+      this.phase = 'no-profile';
+      return;
+    }
+    this.phase = 'loading';
+    try {
+      const db = await loadStorage();
+      const open = (await db.runsOf(profile.id, this.scenario.id)).find(
+        (run) =>
+          run.status === 'running' &&
+          run.scenarioHash === this.hash &&
+          run.engineVersion === ENGINE_VERSION,
+      );
+      const log = open ? ((await db.runLog(open.id)) as LogEntry[]) : [];
+      if (this.#profile !== profile) return; // the profile changed while this loaded
+      this.#boot(open?.id ?? null, log);
+      this.phase = 'ready';
+    } catch (error) {
+      this.problem = `Your saved shift could not be opened: ${(error as Error).message}`;
+      this.phase = 'unavailable';
+    }
+  }
+
+  #boot(runId: string | null, log: LogEntry[]) {
+    this.runId = runId;
+    this.#finished = false;
+    const actor = createActor(
+      simulationSessionMachine.provide({
+        actors: {
+          persist: fromPromise(async ({ input }) => {
+            if (!this.runId) throw new Error('No run is open.');
+            const db = await loadStorage();
+            await db.appendRunEntries(this.runId, input.from, input.entries);
+          }),
+        },
+      }),
+      { input: { scenario: this.scenario, actor: this.#profile!.name, log } },
+    );
+    this.#actor = actor;
+    const subscription = actor.subscribe((snapshot) => {
+      this.snapshot = snapshot;
+      if (snapshot.matches('debrief')) void this.#finish(snapshot);
+    });
+    this.#unsubscribe = () => subscription.unsubscribe();
+    actor.start();
+    this.snapshot = actor.getSnapshot();
+  }
+
+  async #finish(snapshot: SessionSnapshot) {
+    if (this.#finished || !this.runId) return;
+    this.#finished = true;
+    const score = snapshot.context.score;
+    const db = await loadStorage();
+    await db.finishRun(
+      this.runId,
+      'ended',
+      score
+        ? { total: score.total, passed: score.passed, competencies: score.competencies }
+        : undefined,
+    );
+  }
+
+  send(event: SessionEvent): void {
+    this.#actor?.send(event);
+  }
+
+  act(action: TraineeAction): void {
+    this.send({ type: 'ACT', action });
+  }
+
+  /** Begin the shift: a new stored run unless the profile already has one open. */
+  async start(): Promise<void> {
+    if (!this.#profile) return;
+    if (!this.runId) {
+      try {
+        const db = await loadStorage();
+        const run = await db.startRun({
+          id: crypto.randomUUID(),
+          profileId: this.#profile.id,
+          scenario: this.scenario.id,
+          scenarioHash: this.hash,
+          engineVersion: ENGINE_VERSION,
+        });
+        this.runId = run.id;
+      } catch (error) {
+        this.problem = `The shift could not be started: ${(error as Error).message}`;
+        return;
+      }
+    }
+    this.problem = null;
+    this.send({ type: 'START' });
+  }
+
+  /** Give up this run (it stays in the profile's history as abandoned) and go back to the briefing. */
+  async abandon(): Promise<void> {
+    if (this.runId && !this.#finished) {
+      const db = await loadStorage();
+      await db.finishRun(this.runId, 'abandoned');
+    }
+    this.stop();
+    this.#boot(null, []);
+  }
+
+  /** Abandon this run and start a new one straight away. */
+  async restart(): Promise<void> {
+    await this.abandon();
+    await this.start();
+  }
+
+  stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#actor?.stop();
+    this.#actor = null;
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * A shift at the order desk, end to end in Chromium: the reference's own actions performed
+ * through the screen pass; the same shift with a look-alike picked and a backordered
+ * customer never told shows exactly the deductions the engine gives that log; a reload in
+ * the middle resumes the identical shift. Actions come from the autopilot's log on the
+ * scenario file itself, so the test follows the scenario as trainers edit it.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { Action } from '../../src/engine/actions';
+import { runAutopilot } from '../../src/engine/autopilot';
+import { parseScenario } from '../../src/engine/load';
+import { isAction, type LogEntry } from '../../src/engine/log';
+import { scoreLog } from '../../src/engine/scoring';
+import { expectNoAxeViolations, watchForProblems } from './page-checks';
+
+const ID = 'three-backorder-types';
+const PAGE = `/simulations/${ID}/`;
+const parsed = parseScenario(readFileSync(`simulations/${ID}.yaml`, 'utf8'), `${ID}.yaml`);
+if (!parsed.ok) throw new Error(`${ID} does not load`);
+const scenario = parsed.value;
+const reference = runAutopilot(scenario).log;
+
+async function waitForIslands(page: Page) {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+async function createProfile(page: Page, name: string) {
+  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+  await expect(panel).toBeVisible();
+  const newProfile = panel.getByRole('button', { name: 'New profile' });
+  if (await newProfile.isVisible()) await newProfile.click();
+  await panel.getByLabel('Your name').fill(name);
+  await panel.getByLabel('Role').selectOption('trainee');
+  await panel.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
+}
+
+async function openAndStart(page: Page) {
+  await page.goto(PAGE);
+  await waitForIslands(page);
+  await createProfile(page, 'Ana Ruiz');
+  await expect(page.getByRole('heading', { name: 'Briefing' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+}
+
+/** Entries in the saved log; the end of the shift (the debrief) counts as past every step. */
+async function logLength(page: Page): Promise<number> {
+  const shown = page
+    .getByTestId('log-length')
+    .or(page.getByRole('heading', { name: 'Debrief' }))
+    .first();
+  const text = (await shown.textContent())!;
+  return text === 'Debrief' ? Infinity : Number(text.split(' ')[0]);
+}
+
+async function selectOrder(page: Page, order: string) {
+  const queue = page.getByRole('region', { name: 'Order queue table' });
+  await queue.getByRole('button', { name: order, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Order ${order}` })).toBeVisible();
+}
+
+/** Perform one of the reference's actions through the screen, the way a person would. */
+async function perform(page: Page, action: Action, mistake?: { picked?: string }) {
+  const before = await logLength(page);
+  if ('order' in action && action.order) await selectOrder(page, action.order);
+  switch (action.type) {
+    case 'check-stock':
+      await page.getByRole('button', { name: `Check stock of ${action.sku}` }).click();
+      break;
+    case 'allocate':
+      if (!action.lines) {
+        await page.getByRole('button', { name: 'Allocate by the rules' }).click();
+        break;
+      }
+      for (const line of action.lines)
+        await page.getByLabel(`Units of ${line.sku} to reserve`).fill(String(line.qty));
+      await page.getByRole('button', { name: 'Reserve the units entered' }).click();
+      break;
+    case 'record-backorder': {
+      const form = page.getByRole('form', { name: `Record a backorder on ${action.order}` });
+      for (const line of action.lines) {
+        const group = form.getByRole('group', { name: line.sku });
+        await group.getByLabel('Units backordered').fill(String(line.qty));
+        await group.getByLabel('Type').selectOption(line.backorderType);
+        await group.getByLabel('No date yet').setChecked(line.promiseDate === null);
+        if (line.promiseDate) await group.getByLabel('Promise date').fill(line.promiseDate);
+      }
+      await form.getByRole('checkbox', { name: /^Partial backorder/ }).setChecked(action.partial);
+      await form.getByRole('button', { name: 'Record backorder' }).click();
+      break;
+    }
+    case 'notify-customer': {
+      const form = page.getByRole('form', { name: `Notice to the customer of ${action.order}` });
+      await form.getByLabel('Kind of notice').selectOption(action.kind);
+      await form.getByRole('radio', { name: action.channel === 'sms' ? 'SMS' : 'Email' }).check();
+      const skus = new Set(
+        [...action.content.shipped, ...action.content.backordered].map((i) => i.sku),
+      );
+      for (const sku of skus) {
+        const shipped = action.content.shipped.find((i) => i.sku === sku)?.qty ?? 0;
+        const backordered = action.content.backordered.find((i) => i.sku === sku)?.qty ?? 0;
+        await form.getByLabel(`Shipped or ready: ${sku}`).fill(String(shipped));
+        await form.getByLabel(`Backordered: ${sku}`).fill(String(backordered));
+      }
+      await form.getByLabel('No date yet').setChecked(action.content.promiseDate === null);
+      if (action.content.promiseDate)
+        await form.getByLabel('Promise date').fill(action.content.promiseDate);
+      for (const [option, label] of [
+        ['wait', 'Wait'],
+        ['ship-available', 'Ship available'],
+        ['substitute', 'Substitute'],
+        ['cancel', 'Cancel'],
+      ] as const)
+        await form
+          .getByRole('checkbox', { name: label, exact: true })
+          .setChecked(action.content.options.includes(option));
+      await form.getByLabel('Apologise').setChecked(action.content.apology);
+      await form.getByLabel('Remedy offered').selectOption(action.content.compensation);
+      await form.getByRole('button', { name: 'Send notice' }).click();
+      break;
+    }
+    case 'pick': {
+      const picked = mistake?.picked ?? action.picked ?? action.sku;
+      await page.getByLabel(`Item taken for ${action.sku}`).selectOption(picked);
+      await page.getByLabel(`Units to pick of ${action.sku}`).fill(String(action.qty));
+      await page.getByRole('button', { name: `Pick ${action.sku}`, exact: true }).click();
+      break;
+    }
+    case 'pack':
+      await page.getByRole('button', { name: 'Pack', exact: true }).click();
+      break;
+    case 'ship':
+      await page.getByRole('button', { name: 'Ship', exact: true }).click();
+      break;
+    default:
+      throw new Error(`the test does not perform ${action.type} yet`);
+  }
+  await expect.poll(() => logLength(page)).toBeGreaterThan(before);
+}
+
+/** Move the clock to an event's time, or (for the final advance) to the end of the shift. */
+async function advanceTo(page: Page, entry: LogEntry) {
+  const before = await logLength(page);
+  if (before === Infinity) return;
+  const now = (await page.getByTestId('clock-now').textContent())!.replace(' ', 'T');
+  if (now >= entry.at) return;
+  await page.getByRole('button', { name: /^Advance to (next event|end of shift)$/ }).click();
+  await expect.poll(() => logLength(page)).toBeGreaterThan(before);
+}
+
+/** Play a log through the screen; `skip` leaves actions out, `mistakes` changes picks. */
+async function play(
+  page: Page,
+  log: readonly LogEntry[],
+  options: { skip?: (a: Action) => boolean; picked?: (a: Action) => string | undefined } = {},
+) {
+  for (const entry of log) {
+    if (!isAction(entry) || entry.type === 'advance-clock') {
+      await advanceTo(page, entry);
+      continue;
+    }
+    if (options.skip?.(entry)) continue;
+    const picked = options.picked?.(entry);
+    await perform(page, entry, picked ? { picked } : undefined);
+  }
+}
+
+async function debriefRules(page: Page): Promise<string[]> {
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  return page
+    .locator('[data-rule]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule')!));
+}
+
+test.describe('simulation player', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('the reference played through the screen passes, with no problems and no axe violations', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await page.goto(PAGE);
+    await waitForIslands(page);
+    await createProfile(page, 'Ana Ruiz');
+    await expect(page.getByRole('heading', { name: 'Briefing' })).toBeVisible();
+    await expect(page.getByText(/within 4 hours/)).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+    await selectOrder(page, 'SO-51117');
+    await expectNoAxeViolations(page);
+
+    await play(page, reference);
+
+    expect(await debriefRules(page)).toEqual([]);
+    await expect(page.getByTestId('score-total')).toHaveText('Passed: 100 out of 100');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.getByText('Step 2 of')).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  test('a look-alike picked and a customer never told show exactly those deductions', async ({
+    page,
+  }) => {
+    await openAndStart(page);
+    const wrongPick = (a: Action) =>
+      a.type === 'pick' && a.order === 'SO-51119' && a.sku === 'PLB-CU15-EL90'
+        ? 'PLB-CU22-EL90'
+        : undefined;
+    const untold = (a: Action) => a.type === 'notify-customer' && a.order === 'SO-51108';
+    await play(page, reference, { skip: untold, picked: wrongPick });
+
+    const rules = await debriefRules(page);
+    expect(rules).toContain('wrong-item-shipped');
+    expect(rules).toContain('customer-not-told');
+    // Exactly what the engine gives the same log: nothing more, nothing less.
+    const mistaken = reference
+      .filter((e) => !(isAction(e) && untold(e)))
+      .map((e) => (isAction(e) && wrongPick(e) ? ({ ...e, picked: wrongPick(e) } as LogEntry) : e));
+    const scored = scoreLog(scenario, mistaken);
+    if (!scored.ok) throw new Error('the mistaken log does not score');
+    expect(rules.sort()).toEqual(scored.score.deductions.map((d) => d.rule).sort());
+    await expect(page.getByTestId('score-total')).toHaveText(/^Not passed/);
+  });
+
+  test('a reload in the middle resumes the identical shift', async ({ page }) => {
+    await openAndStart(page);
+    const half = reference.findIndex(
+      (e) => e.type === 'customer-message' && e.at > '2026-03-02T10:00',
+    );
+    await play(page, reference.slice(0, half));
+    await selectOrder(page, 'SO-51117');
+    const snapshot = async () => ({
+      clock: await page.getByTestId('clock-now').textContent(),
+      log: await logLength(page),
+      queue: await page
+        .getByRole('region', { name: 'Order queue table' })
+        .locator('tbody')
+        .innerText(),
+    });
+    const before = await snapshot();
+    expect(before.log).toBeGreaterThan(10);
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByTestId('log-length')).toHaveText(`${before.log} entries`);
+    expect(await snapshot()).toEqual(before);
+  });
+});
