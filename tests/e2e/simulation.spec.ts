@@ -199,6 +199,12 @@ test.describe('simulation player', () => {
     await page.getByRole('button', { name: 'Next step' }).click();
     await expect(page.getByText('Step 2 of')).toBeVisible();
     await expectNoAxeViolations(page);
+
+    // The list of simulations shows the profile's best and last score, and links to the player.
+    await page.goto('/simulations/');
+    const card = page.getByRole('article', { name: scenario.title });
+    await expect(card.getByText('Best 100 (passed), last 100.')).toBeVisible();
+    await expect(card.getByRole('link', { name: scenario.title })).toHaveAttribute('href', PAGE);
     expect(problems).toEqual([]);
   });
 
