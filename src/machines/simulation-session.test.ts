@@ -110,6 +110,19 @@ describe('simulation session', () => {
     expect(replay(scenario, log).ok).toBe(true);
   });
 
+  it('books a verification to the second person who makes it, everything else to the trainee', async () => {
+    const { actor, saved } = session();
+    actor.send({ type: 'START' });
+    actor.send({ type: 'ACT', action: { type: 'verify', order: 'SO-WEB', by: 'Supervisor' } });
+    await settle(actor);
+    actor.send({ type: 'ACT', action: { type: 'check-stock', sku: 'CU-ELB-15' } });
+    await settle(actor);
+    expect(saved.flat().map((entry) => ('by' in entry ? entry.by : undefined))).toEqual([
+      'Supervisor',
+      'Ana Ruiz',
+    ]);
+  });
+
   it('pausing stops actions until resumed; ending early goes to the debrief', async () => {
     const { actor } = session();
     actor.send({ type: 'START' });

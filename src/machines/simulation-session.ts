@@ -13,10 +13,15 @@ import type { Scenario } from '../engine/schema';
 import { scoreLog, type Score } from '../engine/scoring';
 import { initialState, type EngineState } from '../engine/state';
 
-/** An action as the trainee asks for it; the machine stamps the time and the person. */
+/**
+ * An action as the trainee asks for it; the machine stamps the time and the person. Only a
+ * verification names someone else (`by`): the second person who checks the parcel.
+ */
 export type TraineeAction = Action extends infer A
   ? A extends Action
-    ? Omit<A, 'at' | 'by'>
+    ? A extends { type: 'verify' }
+      ? Omit<A, 'at'>
+      : Omit<A, 'at' | 'by'>
     : never
   : never;
 
@@ -138,7 +143,8 @@ export const simulationSessionMachine = setup({
     queueAction: assign({
       pending: ({ context, event }) => {
         if (event.type !== 'ACT') return context.pending;
-        const entry = { ...event.action, at: context.state.now, by: context.actor } as LogEntry;
+        const by = ('by' in event.action && event.action.by) || context.actor;
+        const entry = { ...event.action, at: context.state.now, by } as LogEntry;
         return { entries: [entry], ...applyEntries(context, [entry]) };
       },
     }),
