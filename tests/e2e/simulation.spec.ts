@@ -255,3 +255,53 @@ test.describe('simulation player', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+test.describe('random practice shift', () => {
+  /** The shift a seed and level give, as the desk shows it: its title and every order in the queue. */
+  async function shiftFor(page: Page, seed: string, level: string): Promise<string> {
+    await page.goto('/simulations/random/');
+    await waitForIslands(page);
+    await createProfile(page, 'Ben Okafor');
+    await page.getByLabel('Seed').fill(seed);
+    await page.getByLabel('Level').selectOption(level);
+    await page.getByRole('button', { name: 'Generate the shift' }).click();
+    await expect(page).toHaveURL(new RegExp(`seed=${seed}&level=${level}`));
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    const queue = page.getByRole('region', { name: 'Order queue table' });
+    await expect(queue).toBeVisible();
+    const title = await page.locator('#random-title').textContent();
+    return `${title}\n${await queue.innerText()}`;
+  }
+
+  test('the same seed and level give the same shift twice, and another seed another', async ({
+    browser,
+  }) => {
+    const play = async (seed: string, level: string) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems = watchForProblems(page);
+      const shift = await shiftFor(page, seed, level);
+      expect(problems).toEqual([]);
+      await context.close();
+      return shift;
+    };
+    const first = await play('4217', '2');
+    expect(first).toContain('SO-');
+    expect(await play('4217', '2')).toBe(first);
+    expect(await play('4218', '2')).not.toBe(first);
+  });
+
+  test('a reload keeps the shift from the address and resumes it', async ({ page }) => {
+    await shiftFor(page, '99', '1');
+    await page
+      .getByRole('button', { name: /^Check stock of / })
+      .first()
+      .click();
+    await expect(page.getByTestId('log-length')).toHaveText(/^1 /);
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByTestId('log-length')).toHaveText(/^1 /);
+    await expect(page.getByLabel('Seed')).toHaveValue('99');
+    await expectNoAxeViolations(page);
+  });
+});
