@@ -256,6 +256,29 @@ test.describe('simulation player', () => {
   });
 });
 
+test('a shift that ended shows its debrief again after a reload, and can be played again', async ({
+  page,
+}) => {
+  await openAndStart(page);
+  await page
+    .getByRole('button', { name: /^Check stock of / })
+    .first()
+    .click();
+  await expect(page.getByTestId('log-length')).toHaveText('1 entry');
+  await page.getByRole('button', { name: 'End shift' }).click();
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  const total = await page
+    .getByText(/out of 100$/)
+    .first()
+    .textContent();
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  await expect(page.getByText(/out of 100$/).first()).toHaveText(total!);
+  await page.getByRole('button', { name: 'Play this shift again' }).click();
+  await expect(page.getByRole('heading', { name: 'Briefing' })).toBeVisible();
+});
+
 test.describe('random practice shift', () => {
   /** The shift a seed and level give, as the desk shows it: its title and every order in the queue. */
   async function shiftFor(page: Page, seed: string, level: string): Promise<string> {

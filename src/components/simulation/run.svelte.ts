@@ -55,15 +55,19 @@ export class ShiftRun {
     this.phase = 'loading';
     try {
       const db = await loadStorage();
-      const open = (await db.runsOf(profile.id, this.scenario.id)).find(
-        (run) =>
-          run.status === 'running' &&
-          run.scenarioHash === this.hash &&
-          run.engineVersion === ENGINE_VERSION,
+      const runs = (await db.runsOf(profile.id, this.scenario.id)).filter(
+        (run) => run.scenarioHash === this.hash && run.engineVersion === ENGINE_VERSION,
       );
-      const log = open ? ((await db.runLog(open.id)) as LogEntry[]) : [];
+      // The newest run decides: an open shift resumes at the desk; a shift that ended shows
+      // its debrief again (with "play again"); an abandoned one leaves a fresh briefing.
+      const latest = runs[0]?.status === 'abandoned' ? undefined : runs[0];
+      const log = latest ? ((await db.runLog(latest.id)) as LogEntry[]) : [];
       if (this.#profile !== profile) return; // the profile changed while this loaded
-      this.#boot(open?.id ?? null, log);
+      this.#boot(latest?.id ?? null, log);
+      if (latest?.status === 'ended') {
+        this.#finished = true; // already stored with its score
+        this.send({ type: 'END' });
+      }
       this.phase = 'ready';
     } catch (error) {
       this.problem = `Your saved shift could not be opened: ${(error as Error).message}`;
