@@ -82,9 +82,11 @@ try {
   writeFileSync(join(site, 'simulations', `${ID}.yaml`), stringify(scenario));
   progress('building the site with a 500-order scenario');
   await run('npx', ['astro', 'build'], site);
+  // Its own process group, so stopping it stops the server npx starts, not only npx.
   preview = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
     cwd: site,
     stdio: 'ignore',
+    detached: true,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   const base = `http://127.0.0.1:${PORT}`;
@@ -148,6 +150,6 @@ try {
     )}\n`,
   );
 } finally {
-  preview?.kill();
+  if (preview?.pid) process.kill(-preview.pid);
   if (existsSync(site)) rmSync(site, { recursive: true, force: true });
 }
