@@ -72,6 +72,17 @@ export function readCourseFiles(root = 'content'): CourseFiles {
       return undefined;
     }
   };
+  /** A Markdown or MDX file split into frontmatter and body, or null with the problem noted. */
+  const readFrontmatterFile = (file: string) => {
+    const split = splitFrontmatter(readFileSync(file, 'utf8'));
+    if (!split)
+      problems.push({
+        file,
+        path: '',
+        message: 'expected frontmatter between --- lines at the top',
+      });
+    return split;
+  };
   const dirs = (dir: string) =>
     existsSync(dir)
       ? readdirSync(dir, { withFileTypes: true })
@@ -116,15 +127,8 @@ export function readCourseFiles(root = 'content'): CourseFiles {
         const lessonSlug = name.replace(/\.mdx$/, '');
         if (!NUMBERED.test(lessonSlug))
           problems.push({ file, path: '', message: 'lesson files are named NN-name.mdx' });
-        const split = splitFrontmatter(readFileSync(file, 'utf8'));
-        if (!split) {
-          problems.push({
-            file,
-            path: '',
-            message: 'expected frontmatter between --- lines at the top',
-          });
-          continue;
-        }
+        const split = readFrontmatterFile(file);
+        if (!split) continue;
         const lesson = parse(lessonSchema, split.data, file);
         if (lesson) lessons.push({ slug: lessonSlug, lesson, body: split.body });
       }
@@ -141,15 +145,8 @@ export function readCourseFiles(root = 'content'): CourseFiles {
         .sort()
     : []) {
     const file = join(templateDir, name);
-    const split = splitFrontmatter(readFileSync(file, 'utf8'));
-    if (!split) {
-      problems.push({
-        file,
-        path: '',
-        message: 'expected frontmatter between --- lines at the top',
-      });
-      continue;
-    }
+    const split = readFrontmatterFile(file);
+    if (!split) continue;
     const template = parse(templateSchema, split.data, file);
     if (template) templates.push({ slug: name.replace(/\.md$/, ''), template, body: split.body });
   }

@@ -77,17 +77,31 @@ export async function currentProfile(): Promise<Profile | null> {
   return setting ? ((await db.profiles.get(setting.value)) ?? null) : null;
 }
 
+/**
+ * Change one profile's visit to one lesson in a transaction: `change` gets the stored visit
+ * (or a new one opened now) and returns what to store, or null to leave it as it is.
+ */
+async function updateVisit(
+  profileId: string,
+  course: string,
+  lesson: string,
+  change: (visit: LessonVisit, isNew: boolean) => LessonVisit | null,
+): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.lessonVisits, async () => {
+    const stored = await db.lessonVisits.get([profileId, course, lesson]);
+    const visit = stored ?? { profileId, course, lesson, openedAt: new Date(), seconds: 0 };
+    const next = change(visit, !stored);
+    if (next) await db.lessonVisits.put(next);
+  });
+}
+
 export async function markLessonOpened(
   profileId: string,
   course: string,
   lesson: string,
 ): Promise<void> {
-  const db = database();
-  await db.transaction('rw', db.lessonVisits, async () => {
-    const visit = await db.lessonVisits.get([profileId, course, lesson]);
-    if (!visit)
-      await db.lessonVisits.put({ profileId, course, lesson, openedAt: new Date(), seconds: 0 });
-  });
+  await updateVisit(profileId, course, lesson, (visit, isNew) => (isNew ? visit : null));
 }
 
 /** Add reading time; whole seconds, never negative. */
@@ -99,15 +113,10 @@ export async function addLessonTime(
 ): Promise<void> {
   const add = Math.max(0, Math.round(seconds));
   if (add === 0) return;
-  const db = database();
-  await db.transaction('rw', db.lessonVisits, async () => {
-    const visit = await db.lessonVisits.get([profileId, course, lesson]);
-    await db.lessonVisits.put(
-      visit
-        ? { ...visit, seconds: visit.seconds + add }
-        : { profileId, course, lesson, openedAt: new Date(), seconds: add },
-    );
-  });
+  await updateVisit(profileId, course, lesson, (visit) => ({
+    ...visit,
+    seconds: visit.seconds + add,
+  }));
 }
 
 export async function markLessonCompleted(
@@ -115,17 +124,9 @@ export async function markLessonCompleted(
   course: string,
   lesson: string,
 ): Promise<void> {
-  const db = database();
-  await db.transaction('rw', db.lessonVisits, async () => {
-    const visit = await db.lessonVisits.get([profileId, course, lesson]);
-    const now = new Date();
-    if (visit?.completedAt) return;
-    await db.lessonVisits.put(
-      visit
-        ? { ...visit, completedAt: now }
-        : { profileId, course, lesson, openedAt: now, completedAt: now, seconds: 0 },
-    );
-  });
+  await updateVisit(profileId, course, lesson, (visit) =>
+    visit.completedAt ? null : { ...visit, completedAt: new Date() },
+  );
 }
 
 export async function recordCheckAttempt(
