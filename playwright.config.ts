@@ -7,6 +7,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
+// Another port lets a second checkout run its browser tests beside this one (E2E_PORT=4331).
+const port = Number(process.env.E2E_PORT ?? 4321);
+const base = `http://127.0.0.1:${port}`;
+const preview = `npx astro preview --host 127.0.0.1 --port ${port}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -16,7 +21,7 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: base,
     trace: 'retain-on-failure',
   },
   projects: [
@@ -35,10 +40,8 @@ export default defineConfig({
   webServer: {
     // `npm test` builds dist/ once and sets PLAYWRIGHT_PREBUILT, so the browser tests serve
     // that same build; `npx playwright test` on its own builds first.
-    command: process.env.PLAYWRIGHT_PREBUILT
-      ? 'npm run preview'
-      : 'npm run build && npm run preview',
-    url: 'http://127.0.0.1:4321/',
+    command: process.env.PLAYWRIGHT_PREBUILT ? preview : `npm run build && ${preview}`,
+    url: `${base}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
     env: { ASTRO_TELEMETRY_DISABLED: '1' },

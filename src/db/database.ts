@@ -82,6 +82,59 @@ export interface RunEntry {
   entry: unknown;
 }
 
+/** One attempt at a role-play (issue 5): every step is kept so a trainer sees each choice. */
+export interface RoleplayResult {
+  id: string;
+  profileId: string;
+  roleplay: string;
+  /** SHA-256 of the role-play as played. */
+  roleplayHash: string;
+  mode: 'practice' | 'assessment' | 'live';
+  startedAt: Date;
+  updatedAt: Date;
+  status: 'running' | 'ended' | 'abandoned';
+  /** The path taken, in order; the role-play module defines the step shape. */
+  steps: unknown[];
+  /** Set when the conversation reaches an ending. */
+  score?: {
+    total: number;
+    max: number;
+    percent: number;
+    ending: string;
+    rubric: Record<string, number>;
+  };
+}
+
+/** A trainer's assessment of a trainee's role-play or run, saved to the trainee's record. */
+export interface Assessment {
+  id: string;
+  /** The trainee assessed. */
+  profileId: string;
+  trainerName: string;
+  at: Date;
+  subject: { kind: 'roleplay' | 'run' | 'live-roleplay'; id: string };
+  /** Rubric item id to whether the trainee hit it. */
+  rubric: Record<string, boolean>;
+  notes: string;
+}
+
+/** A scenario or role-play a trainer wrote or imported; `source` is the file's text as saved. */
+export interface CustomContent {
+  kind: 'scenario' | 'roleplay';
+  id: string;
+  title: string;
+  source: string;
+  updatedAt: Date;
+}
+
+/** A progress bundle imported from another device (issue 6), by the SHA-256 of its bytes. */
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  importedAt: Date;
+  profileIds: string[];
+}
+
 export class AcademyDatabase extends Dexie {
   profiles!: EntityTable<Profile, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
@@ -90,6 +143,10 @@ export class AcademyDatabase extends Dexie {
   feedback!: EntityTable<LessonFeedback, 'id'>;
   runs!: EntityTable<Run, 'id'>;
   runEntries!: Dexie.Table<RunEntry, [string, number]>;
+  roleplayResults!: EntityTable<RoleplayResult, 'id'>;
+  assessments!: EntityTable<Assessment, 'id'>;
+  customContent!: Dexie.Table<CustomContent, [string, string]>;
+  imports!: EntityTable<ImportRecord, 'id'>;
 
   constructor(name = 'backorder-academy') {
     super(name);
@@ -104,6 +161,14 @@ export class AcademyDatabase extends Dexie {
     this.version(2).stores({
       runs: 'id, [profileId+scenario], profileId',
       runEntries: '[runId+seq]',
+    });
+    // Version 3: role-play results, trainer assessments, trainer-authored content, and the
+    // record of imported progress bundles. New tables only.
+    this.version(3).stores({
+      roleplayResults: 'id, profileId, [profileId+roleplay]',
+      assessments: 'id, profileId',
+      customContent: '[kind+id], kind',
+      imports: 'id',
     });
   }
 }
