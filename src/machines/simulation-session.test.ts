@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { SimulatedClock, createActor, fromPromise, waitFor } from 'xstate';
 import { makeScenario, order } from '../../tests/fixtures/scenario';
 import { canonicalJson } from '../engine/canonical';
 import type { LogEntry } from '../engine/log';
 import { replay } from '../engine/log';
-import { simulationSessionMachine, type SessionInput } from './simulation-session';
+import {
+  CLOCK_STEP_MINUTES,
+  CLOCK_TICK_MS,
+  simulationSessionMachine,
+  type SessionInput,
+} from './simulation-session';
 
 const scenario = makeScenario({
   competencies: ['prioritization', 'communication'],
@@ -18,6 +23,7 @@ const scenario = makeScenario({
 function session(
   input: Partial<SessionInput> = {},
   persist = async (_: { from: number; entries: LogEntry[] }) => {},
+  clock?: SimulatedClock,
 ) {
   const saved: LogEntry[][] = [];
   const actor = createActor(
@@ -29,7 +35,7 @@ function session(
         }),
       },
     }),
-    { input: { scenario, actor: 'Ana Ruiz', ...input } },
+    { input: { scenario, actor: 'Ana Ruiz', ...input }, ...(clock ? { clock } : {}) },
   ).start();
   return { actor, saved };
 }
@@ -132,5 +138,79 @@ describe('simulation session', () => {
     actor.send({ type: 'RESUME' });
     actor.send({ type: 'END' });
     expect(actor.getSnapshot().value).toBe('debrief');
+  });
+
+  describe('the running clock', () => {
+    function clocked() {
+      const clock = new SimulatedClock();
+      const run = session({}, async () => {}, clock);
+      run.actor.send({ type: 'START' });
+      return { ...run, clock };
+    }
+
+    it('stands still until started, then moves the shift on by a step per tick', async () => {
+      const { actor, clock, saved } = clocked();
+      clock.increment(CLOCK_TICK_MS * 3);
+      expect(actor.getSnapshot().context.state.now).toBe('2026-03-02T08:00');
+      actor.send({ type: 'CLOCK_START' });
+      clock.increment(CLOCK_TICK_MS - 1);
+      expect(actor.getSnapshot().value).toBe('running');
+      clock.increment(1);
+      let snapshot = await settle(actor);
+      expect(snapshot.context.state.now).toBe(`2026-03-02T08:${CLOCK_STEP_MINUTES}`);
+      clock.increment(CLOCK_TICK_MS);
+      snapshot = await settle(actor);
+      expect(snapshot.context.state.now).toBe(`2026-03-02T08:${2 * CLOCK_STEP_MINUTES}`);
+      // Every tick is an ordinary saved log entry, so a reload finds the same time.
+      expect(saved.flat().map((entry) => entry.type)).toEqual(['advance-clock', 'advance-clock']);
+    });
+
+    it('brings scenario events due within a tick, in order, and ends the shift at endsAt', async () => {
+      const { actor, clock } = clocked();
+      actor.send({ type: 'CLOCK_START' });
+      let snapshot = actor.getSnapshot();
+      // 08:00 to 10:00 is eight ticks; the cycle count at 10:00 arrives with the eighth.
+      for (let tick = 0; tick < 8; tick++) {
+        clock.increment(CLOCK_TICK_MS);
+        snapshot = await settle(actor);
+      }
+      expect(snapshot.context.state.now).toBe('2026-03-02T10:00');
+      expect(snapshot.context.eventsApplied).toBe(1);
+      expect(replay(scenario, snapshot.context.log).ok).toBe(true);
+      for (let tick = 0; tick < 28 && !snapshot.matches('debrief'); tick++) {
+        clock.increment(CLOCK_TICK_MS);
+        snapshot = await waitFor(actor, (s) => !s.matches('saving'));
+      }
+      expect(snapshot.matches('debrief')).toBe(true);
+      expect(snapshot.context.state.now).toBe('2026-03-02T17:00');
+    });
+
+    it('a pause stops it, resuming restarts it, and stopping it keeps the time', async () => {
+      const { actor, clock } = clocked();
+      actor.send({ type: 'CLOCK_START' });
+      actor.send({ type: 'PAUSE' });
+      clock.increment(CLOCK_TICK_MS * 5);
+      expect(actor.getSnapshot().context.state.now).toBe('2026-03-02T08:00');
+      actor.send({ type: 'RESUME' });
+      clock.increment(CLOCK_TICK_MS);
+      await settle(actor);
+      actor.send({ type: 'CLOCK_STOP' });
+      clock.increment(CLOCK_TICK_MS * 5);
+      const snapshot = await settle(actor);
+      expect(snapshot.context.state.now).toBe(`2026-03-02T08:${CLOCK_STEP_MINUTES}`);
+      expect(snapshot.context.clockRunning).toBe(false);
+    });
+
+    it('an action between ticks is saved on its own and the clock keeps going after it', async () => {
+      const { actor, clock, saved } = clocked();
+      actor.send({ type: 'CLOCK_START' });
+      clock.increment(CLOCK_TICK_MS / 2);
+      actor.send({ type: 'ACT', action: { type: 'check-stock', sku: 'CU-ELB-15' } });
+      await settle(actor);
+      clock.increment(CLOCK_TICK_MS);
+      const snapshot = await settle(actor);
+      expect(saved.flat().map((entry) => entry.type)).toEqual(['check-stock', 'advance-clock']);
+      expect(snapshot.context.state.now).toBe(`2026-03-02T08:${CLOCK_STEP_MINUTES}`);
+    });
   });
 });

@@ -4,6 +4,13 @@
  * entries that the engine applies. It decides nothing about fulfilment: what is allowed,
  * refused or owed is the engine's. Entries are saved (the `persist` actor) before the
  * state moves on, so a reload resumes exactly the saved shift.
+ *
+ * The clock moves when the trainee advances it, or by itself once they start it: a delayed
+ * transition (the `clockTick` timer, which XState schedules on the actor system's clock, so
+ * tests drive it with a `SimulatedClock`) advances the shift by `CLOCK_STEP_MINUTES` of
+ * shift time every `clockTick` milliseconds of real time, bringing due events as it goes.
+ * Pausing, saving and the debrief stop it; a reload resumes with the clock stopped at the
+ * same shift time.
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { Action } from '../engine/actions';
@@ -12,6 +19,11 @@ import { advanceEntries, applyEntry, replay, type LogEntry, type StepOutcome } f
 import type { Scenario } from '../engine/schema';
 import { scoreLog, type Score } from '../engine/scoring';
 import { initialState, type EngineState } from '../engine/state';
+import { fromMinutes, toMinutes } from '../engine/time';
+
+/** Shift time one tick of the running clock moves, and the real time between ticks. */
+export const CLOCK_STEP_MINUTES = 15;
+export const CLOCK_TICK_MS = 4000;
 
 /**
  * An action as the trainee asks for it; the machine stamps the time and the person. Only a
@@ -52,6 +64,8 @@ export interface SessionContext {
   /** Why the last step could not be saved. */
   saveError: string | null;
   score: Score | null;
+  /** Whether the clock moves by itself (the `clockTick` timer). */
+  clockRunning: boolean;
 }
 
 export type SessionEvent =
@@ -60,6 +74,8 @@ export type SessionEvent =
   | { type: 'ADVANCE'; to?: string }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
+  | { type: 'CLOCK_START' }
+  | { type: 'CLOCK_STOP' }
   | { type: 'END' };
 
 /** Apply entries one by one with the engine; events count against the scenario's schedule. */
@@ -135,9 +151,11 @@ export const simulationSessionMachine = setup({
     /** Replaced by the island with one that appends the entries to IndexedDB. */
     persist: fromPromise<void, { from: number; entries: LogEntry[] }>(async () => {}),
   },
+  delays: { clockTick: CLOCK_TICK_MS },
   guards: {
     shiftOver: ({ context }) => context.state.now >= context.scenario.endsAt,
     hasLog: ({ context }) => context.log.length > 0,
+    clockRunning: ({ context }) => context.clockRunning,
   },
   actions: {
     queueAction: assign({
@@ -162,6 +180,22 @@ export const simulationSessionMachine = setup({
         return { entries, ...applyEntries(context, entries) };
       },
     }),
+    queueTick: assign({
+      pending: ({ context }) => {
+        const step = fromMinutes(toMinutes(context.state.now) + CLOCK_STEP_MINUTES);
+        const to = step < context.scenario.endsAt ? step : context.scenario.endsAt;
+        const entries = advanceEntries(
+          context.scenario,
+          context.eventsApplied,
+          context.state.now,
+          to,
+          context.actor,
+        );
+        return { entries, ...applyEntries(context, entries) };
+      },
+    }),
+    startClock: assign({ clockRunning: true }),
+    stopClock: assign({ clockRunning: false }),
     commit: assign(({ context }) => {
       const pending = context.pending!;
       return {
@@ -196,6 +230,7 @@ export const simulationSessionMachine = setup({
     announcements: [],
     saveError: null,
     score: null,
+    clockRunning: false,
   }),
   initial: 'opening',
   states: {
@@ -204,14 +239,18 @@ export const simulationSessionMachine = setup({
     briefing: { on: { START: 'running' } },
     running: {
       always: { guard: 'shiftOver', target: 'ended' },
+      // Entering `running` again (after each saved step) restarts the wait for the next tick.
+      after: { clockTick: { guard: 'clockRunning', target: 'saving', actions: 'queueTick' } },
       on: {
         ACT: { target: 'saving', actions: 'queueAction' },
         ADVANCE: { target: 'saving', actions: 'queueAdvance' },
+        CLOCK_START: { target: 'running', reenter: true, actions: 'startClock' },
+        CLOCK_STOP: { actions: 'stopClock' },
         PAUSE: 'paused',
         END: 'ended',
       },
     },
-    paused: { on: { RESUME: 'running', END: 'ended' } },
+    paused: { on: { RESUME: 'running', END: 'ended', CLOCK_STOP: { actions: 'stopClock' } } },
     saving: {
       invoke: {
         src: 'persist',
@@ -220,7 +259,7 @@ export const simulationSessionMachine = setup({
         onError: { target: 'running', actions: 'dropPending' },
       },
     },
-    ended: { entry: 'score', always: 'debrief' },
+    ended: { entry: ['stopClock', 'score'], always: 'debrief' },
     debrief: { type: 'final' },
   },
 });

@@ -36,6 +36,12 @@ export class ShiftRun {
   #unsubscribe: (() => void) | null = null;
   #profile: Profile | null = null;
   #finished = false;
+  /**
+   * Events sent while a step is being saved. The machine only takes the next step once the
+   * last one is stored; holding these (rather than disabling every control for the moment
+   * a save takes) keeps focus where the trainee left it and the desk from redrawing twice.
+   */
+  #waiting: SessionEvent[] = [];
 
   constructor(scenario: Scenario) {
     // Props can arrive as Svelte proxies, which IndexedDB cannot clone: the scenario's events
@@ -94,6 +100,8 @@ export class ShiftRun {
     const subscription = actor.subscribe((snapshot) => {
       this.snapshot = snapshot;
       if (snapshot.matches('debrief')) void this.#finish(snapshot);
+      else if (!snapshot.matches('saving') && this.#waiting.length > 0)
+        queueMicrotask(() => this.send(this.#waiting.shift()!));
     });
     this.#unsubscribe = () => subscription.unsubscribe();
     actor.start();
@@ -115,7 +123,9 @@ export class ShiftRun {
   }
 
   send(event: SessionEvent): void {
-    this.#actor?.send(event);
+    if (!this.#actor) return;
+    if (this.#actor.getSnapshot().matches('saving')) this.#waiting.push(event);
+    else this.#actor.send(event);
   }
 
   act(action: TraineeAction): void {
@@ -166,5 +176,6 @@ export class ShiftRun {
     this.#unsubscribe = null;
     this.#actor?.stop();
     this.#actor = null;
+    this.#waiting = [];
   }
 }
