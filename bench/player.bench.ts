@@ -53,6 +53,27 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`no server at ${url}`);
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** The twenty functions with the most self time in a CPU profile, on stderr. */
+function reportHotFunctions(profile: CpuProfile): void {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const selfTime = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byNode.get(id)!;
+    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    selfTime.set(name, (selfTime.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  [...selfTime.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20)
+    .forEach(([name, time]) => progress(`${ms(time).toFixed(1).padStart(8)} ms  ${name}`));
+}
+
 const site = mkdtempSync(join(tmpdir(), 'player-bench-'));
 let preview: ChildProcess | null = null;
 try {
@@ -94,7 +115,8 @@ try {
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    // Frames as soon as they are ready, not on a 60 Hz beat (see nextFrame below).
+    args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'],
     headless: true,
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -107,43 +129,79 @@ try {
   await buttons.first().waitFor();
   const count = await buttons.count();
 
-  const samples: number[] = [];
+  // PROFILE=file.cpuprofile records a CPU profile of the timed clicks (open it in Chromium's
+  // DevTools) and lists the functions that took the most time on stderr.
+  const profileFile = process.env.PROFILE;
+  const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  // TRACE=file.json records a DevTools performance trace instead (style, layout, paint, GC).
+  if (process.env.TRACE)
+    await browser.startTracing(page, {
+      path: process.env.TRACE,
+      categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'],
+    });
+  const ready: number[] = [];
+  const frames: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const button = buttons.nth(i % count);
     await button.scrollIntoViewIfNeeded();
-    const elapsed = await button.evaluate(
+    const sample = await button.evaluate(
       (element) =>
-        new Promise<number>((resolve) => {
+        new Promise<{ ready: number; frame: number }>((resolve) => {
           // The desk renders the log's length on its root in the same update as every
-          // panel, so its change marks the screen as updated.
+          // panel, so its change marks the DOM as updated. Reading layout then makes the
+          // browser finish style and layout: what is left before pixels is paint.
           const desk = document.querySelector('[data-log-length]')!;
           const start = performance.now();
           const observer = new MutationObserver(() => {
             observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - start));
+            void document.body.getBoundingClientRect().height;
+            const ready = performance.now() - start;
+            requestAnimationFrame(() =>
+              setTimeout(() => resolve({ ready, frame: performance.now() - start })),
+            );
           });
           observer.observe(desk, { attributes: true, attributeFilter: ['data-log-length'] });
           (element as HTMLButtonElement).click();
         }),
     );
-    samples.push(elapsed);
-    progress(`check stock ${i + 1}: ${ms(elapsed)} ms`);
+    ready.push(sample.ready);
+    frames.push(sample.frame);
+    progress(`check stock ${i + 1}: ready ${ms(sample.ready)} ms, frame ${ms(sample.frame)} ms`);
   }
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(profileFile, JSON.stringify(profile));
+    reportHotFunctions(profile);
+  }
+  if (process.env.TRACE) await browser.stopTracing();
   await browser.close();
 
-  const p95 = percentile(samples, 95);
+  const summary = (samples: number[]) => ({
+    medianMs: ms(median(samples)),
+    p95Ms: ms(percentile(samples, 95)),
+    maxMs: ms(Math.max(...samples)),
+  });
+  const frameP95 = percentile(frames, 95);
   process.stdout.write(
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
         scenario: { orders: scenario.orders?.length ?? 0, skus: scenario.catalog.length },
         action: 'check-stock (engine step + IndexedDB write + render)',
-        samples: samples.length,
-        medianMs: ms(median(samples)),
-        p95Ms: ms(p95),
-        maxMs: ms(Math.max(...samples)),
+        samples: ready.length,
+        // Click to the DOM updated, styled and laid out: the work the action costs.
+        readyToPaint: summary(ready),
+        // Click to the end of the next frame, with Chromium's 60 Hz frame limit lifted
+        // so the figure is the desk's latency, not the wait for the next vsync.
+        nextFrame: summary(frames),
         target: { p95MsAtMost: 16 },
-        withinTarget: p95 <= 16,
+        // The stricter of the two: the screen has the new state within the budget.
+        withinTarget: frameP95 <= 16,
       },
       null,
       2,
