@@ -196,3 +196,24 @@ test.describe('narrowest phone (360 px)', () => {
     });
   }
 });
+
+// The header wraps at different widths depending on how many sections it lists; wherever
+// the profile menu lands, its panel must open on screen.
+for (const width of [1280, 1024, 768, 390]) {
+  test(`the profile panel opens fully on screen at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/simulations/three-backorder-types/');
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    // On a first visit the panel opens by itself.
+    const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+    await expect(page.getByRole('button', { name: /^Profile/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    const create = panel.getByRole('button', { name: 'Create profile' });
+    await expect(create).toBeInViewport({ ratio: 1 });
+    const box = (await panel.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+  });
+}
