@@ -346,9 +346,16 @@ test.describe('simulation player', () => {
     await keys.click(page.getByRole('button', { name: 'Start the shift' }));
     await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
 
-    // A step's controls keep focus while it is saved: pressing Enter twice checks twice.
+    // The desk's panel links move focus to a panel's heading, and Tab carries on from there.
+    const panels = page.getByRole('navigation', { name: 'Desk panels' });
+    await keys.click(panels.getByRole('link', { name: 'Inventory' }));
+    await expect(page.getByRole('heading', { name: 'Inventory' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('region', { name: 'Inventory table' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    // A step's controls keep focus while it is saved.
     const check = page.getByRole('button', { name: /^Check stock of / }).first();
-    await tabTo(page, check);
+    await expect(check).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('log-length')).toHaveText('1 entry');
     await expect(check).toBeFocused();
