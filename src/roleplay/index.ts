@@ -37,3 +37,5 @@ export type {
   ConversationView,
   TypedReplyResult,
 } from './session';
+export { stepRecords, scoreRecord, stepsFromRecords, roleplayHash } from './record';
+export type { StepRecord, ScoreRecord } from './record';
