@@ -14,7 +14,8 @@
  * The standard lists below are the training guide's wording; a role-play file may add
  * phrases, patterns and `unless` phrases per item. Deterministic: same text, same result.
  */
-import { RUBRIC_ITEMS, type RubricItem, type RubricItemId } from './schema';
+import { RUBRIC_ITEMS, type RubricItemId } from './codes';
+import type { RubricItem } from './schema';
 
 export interface Matcher {
   phrases: readonly string[];

@@ -14,37 +14,10 @@
 import { z } from 'zod';
 import { tier } from '../engine/schema';
 
-/** The four situations the training guide asks staff to practise. */
-export const SITUATIONS = [
-  'partial-shipment',
-  'backorder-slipped',
-  'cancelled-backorder',
-  'wrong-item',
-] as const;
-export type Situation = (typeof SITUATIONS)[number];
+import { CHANNELS, OUTCOMES, RUBRIC_ITEMS, SITUATIONS } from './codes';
 
-/**
- * The rubric of the training guide (syllabus 4 and 5), in the order a debrief lists it:
- * acknowledge and apologise sincerely; a transparent, realistic date; alternatives (wait,
- * ship what is available, substitute, cancel with refund); a remedy where fitting; own the
- * next step; keep the record straight.
- */
-export const RUBRIC_ITEMS = [
-  'acknowledge-apologise',
-  'transparent-date',
-  'offer-alternatives',
-  'offer-remedy',
-  'take-ownership',
-  'keep-record',
-] as const;
-export type RubricItemId = (typeof RUBRIC_ITEMS)[number];
+export * from './codes';
 export const rubricItemId = z.enum(RUBRIC_ITEMS);
-
-/** How a conversation can end. */
-export const OUTCOMES = ['resolved', 'escalated', 'lost'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export const CHANNELS = ['phone', 'email', 'sms', 'chat'] as const;
 
 /**
  * Node and ending ids: lower-case words joined by dashes. They start with a letter so a

@@ -14,13 +14,8 @@
  */
 import { bestPath, pointsFor } from './graph';
 import { matchReply, type ReplyMatch } from './matcher';
-import {
-  RUBRIC_ITEMS,
-  type ConversationNode,
-  type Ending,
-  type Roleplay,
-  type RubricItemId,
-} from './schema';
+import { RUBRIC_ITEMS, type RubricItemId } from './codes';
+import type { ConversationNode, Ending, Roleplay } from './schema';
 
 export type Mode = 'practice' | 'assessment';
 
