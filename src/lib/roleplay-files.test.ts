@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bestPath, maxScore, shortestPathTo, SITUATIONS } from '../roleplay';
+import { bestPath, matchReply, maxScore, shortestPathTo, SITUATIONS } from '../roleplay';
 import { describeRoleplayProblems, readRoleplayFiles } from './roleplay-files';
 
 describe('the role-plays shipped in simulations/roleplays', () => {
@@ -33,6 +33,20 @@ describe('the role-plays shipped in simulations/roleplays', () => {
       );
     },
   );
+});
+
+describe('the matcher on the shipped scripts', () => {
+  // A trainee who types a scripted reply word for word must earn at least what choosing it
+  // earns; otherwise the matcher (or the script's wording) needs a phrase.
+  const replies = readRoleplayFiles('simulations/roleplays').roleplays.flatMap(({ roleplay }) =>
+    Object.entries(roleplay.nodes).flatMap(([node, { options }]) =>
+      options.map((option, i) => [`${roleplay.id} ${node}[${i}]`, roleplay, option] as const),
+    ),
+  );
+  it.each(replies)('%s typed word for word earns its credits', (_name, roleplay, option) => {
+    const found = matchReply(option.text, roleplay.rubric).found;
+    expect(option.credits.filter((item) => !found.includes(item))).toEqual([]);
+  });
 });
 
 describe('readRoleplayFiles', () => {

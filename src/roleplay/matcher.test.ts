@@ -70,6 +70,9 @@ describe('dates', () => {
   it.each([
     ['It should be early next week.'],
     ['Soon, hopefully.'],
+    ['Probably Wednesday, if the lorry is on time.'],
+    ['Looks like the 9th.'],
+    ['By Thursday, I think.'],
     ['It may arrive in a few days.'],
     ['I sat down and checked the system.'],
     ["We don't know yet."],
@@ -113,6 +116,16 @@ describe('alternatives, remedies, ownership, records', () => {
     ["I've noted it on your order.", ['keep-record']],
     ['Let me log that for you.', ['keep-record']],
     ['Okay.', []],
+    ['We split your order in two.', []],
+    [
+      'If you agree to a split, the eight in stock go today.',
+      ['transparent-date', 'offer-alternatives'],
+    ],
+    ["I'll put you through to my supervisor.", ['take-ownership']],
+    ['We should have told you on Monday.', ['transparent-date', 'take-ownership']],
+    ['The courier is free, and so is the collection.', ['offer-remedy']],
+    ['I will add it to the invoice.', []],
+    ['I have added a note to your order.', ['keep-record']],
     ['The warehouse will sort it.', []],
   ])('%j shows %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
