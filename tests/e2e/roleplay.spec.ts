@@ -92,6 +92,14 @@ test('the best path reaches the best ending with the computed maximum score', as
   await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Resolved' })).toBeVisible();
   await expect(scoreLine(page)).toHaveText(`Score: ${best.points} of ${best.points} (100 %)`);
+  const moods = viewConversation(
+    TAP,
+    best.choices.reduce(
+      (c, choice) => chooseReply(TAP, c, choice.option),
+      startConversation(TAP, 'assessment'),
+    ),
+  ).moodHistory;
+  await expect(page.getByTestId('mood-history')).toContainText(moods.join(' → '));
   for (const item of TAP.rubric) {
     const cells = rubricRow(page, rubricLabel(item.id)).getByRole('cell');
     await expect(cells.nth(0)).toHaveText(`${item.points} of ${item.points}`);
@@ -262,3 +270,16 @@ for (const viewport of [
     expect(problems).toEqual([]);
   });
 }
+
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark' });
+  test('the player has no axe violations in the conversation and the debrief', async ({ page }) => {
+    const worst = shortestPathTo(CHAIRS, 'lost')!;
+    await openAndStart(page, CHAIRS, 'Practice');
+    await choose(page, CHAIRS, worst[0]!);
+    await expectNoAxeViolations(page);
+    await play(page, CHAIRS, worst.slice(1));
+    await expect(page.getByRole('heading', { name: 'Customer lost' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
