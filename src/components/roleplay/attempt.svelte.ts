@@ -66,6 +66,10 @@ export class RoleplayAttempt {
           this.#resultId = latest.id;
         }
       }
+      // A conversation begun on an older version of the file cannot be continued: close it
+      // so the list does not show it as in progress for ever.
+      if (latest?.status === 'running' && !conversation)
+        await (await loadResults()).abandonRoleplayResult(latest.id);
       this.#boot(conversation);
       this.phase = 'ready';
     } catch (error) {
