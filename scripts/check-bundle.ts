@@ -10,6 +10,9 @@
  *                                                                    the knowledge check
  *   simulation pages    /simulations/**                       150 kB: the engine and the
  *                                                                    order-desk islands
+ *   role-play pages     /roleplays/**                          75 kB: the conversation
+ *                                                                    machine, the matcher and
+ *                                                                    the chat islands
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +23,7 @@ const DIST = 'dist';
 const BUDGETS = [
   { name: 'lesson', pattern: /^\/courses\/[^/]+\/[^/]+\/[^/]+\/$/, kB: 25, readKB: 60 },
   { name: 'simulation', pattern: /^\/simulations\//, kB: 150, readKB: 150 },
+  { name: 'role-play', pattern: /^\/roleplays\//, kB: 75, readKB: 75 },
 ] as const;
 
 if (!existsSync(join(DIST, 'index.html'))) {
