@@ -23,7 +23,7 @@ export { applyEvent, countStock, changesAllocation } from './events';
 export { actionSchema, applyAction, ACTION_TYPES, actorOf } from './actions';
 export type { Action, ActionType } from './actions';
 export { NO_DATE_TEXT, packingSlipFor } from './shipping';
-export { applyEntry, replay, parseLog, isAction, advanceEntries } from './log';
+export { applyEntry, replay, parseLog, isAction, advanceEntries, injectedEvents } from './log';
 export type { LogEntry, StepOutcome, ReplayResult } from './log';
 export type { Refusal, Outcome } from './outcome';
 export { runAutopilot, AUTOPILOT, SUPERVISOR } from './autopilot';
