@@ -27,6 +27,7 @@ export { applyEntry, replay, parseLog, isAction, advanceEntries, injectedEvents 
 export type { LogEntry, StepOutcome, ReplayResult } from './log';
 export type { Refusal, Outcome } from './outcome';
 export { runAutopilot, AUTOPILOT, SUPERVISOR } from './autopilot';
+export { injectionProblem } from './injection';
 export { scoreLog, RULES, PASS_MARK } from './scoring';
 export type { Score, Deduction, Rule } from './scoring';
 export { runReport, scenarioHash } from './report';
