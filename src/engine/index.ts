@@ -28,6 +28,7 @@ export type { LogEntry, StepOutcome, ReplayResult } from './log';
 export type { Refusal, Outcome } from './outcome';
 export { runAutopilot, AUTOPILOT, SUPERVISOR } from './autopilot';
 export { injectionProblem } from './injection';
+export type { InjectedEvent } from './injection';
 export { scoreLog, RULES, PASS_MARK } from './scoring';
 export type { Score, Deduction, Rule } from './scoring';
 export { runReport, scenarioHash } from './report';

@@ -7,6 +7,13 @@
 import type { ScenarioEvent } from './schema';
 import { findOrder, openQty, type EngineState } from './state';
 
+/** An event as a trainer injects it: the desk stamps it with its own clock (`at`). */
+export type InjectedEvent = ScenarioEvent extends infer E
+  ? E extends ScenarioEvent
+    ? Omit<E, 'at'>
+    : never
+  : never;
+
 /** What is wrong with applying `event` now, in words for the trainer, or null when it fits. */
 export function injectionProblem(state: EngineState, event: ScenarioEvent): string | null {
   if (event.at < state.now)

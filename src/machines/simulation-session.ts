@@ -9,7 +9,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { Action } from '../engine/actions';
 import { canonicalJson } from '../engine/canonical';
 import { advanceEntries, applyEntry, replay, type LogEntry, type StepOutcome } from '../engine/log';
-import type { Scenario } from '../engine/schema';
+import { injectionProblem, type InjectedEvent } from '../engine/injection';
+import type { Scenario, ScenarioEvent } from '../engine/schema';
 import { scoreLog, type Score } from '../engine/scoring';
 import { initialState, type EngineState } from '../engine/state';
 
@@ -60,7 +61,8 @@ export type SessionEvent =
   | { type: 'ADVANCE'; to?: string }
   | { type: 'PAUSE' }
   | { type: 'RESUME' }
-  | { type: 'END' };
+  | { type: 'END' }
+  | { type: 'INJECT'; event: InjectedEvent };
 
 /** Apply entries one by one with the engine; events count against the scenario's schedule. */
 export function applyEntries(
@@ -138,6 +140,12 @@ export const simulationSessionMachine = setup({
   guards: {
     shiftOver: ({ context }) => context.state.now >= context.scenario.endsAt,
     hasLog: ({ context }) => context.log.length > 0,
+    injectionFits: ({ context, event }) =>
+      event.type === 'INJECT' &&
+      injectionProblem(context.state, {
+        ...event.event,
+        at: context.state.now,
+      } as ScenarioEvent) === null,
   },
   actions: {
     queueAction: assign({
@@ -160,6 +168,13 @@ export const simulationSessionMachine = setup({
           context.actor,
         );
         return { entries, ...applyEntries(context, entries) };
+      },
+    }),
+    queueInjection: assign({
+      pending: ({ context, event }) => {
+        if (event.type !== 'INJECT') return context.pending;
+        const entry = { ...event.event, at: context.state.now } as LogEntry;
+        return { entries: [entry], ...applyEntries(context, [entry]) };
       },
     }),
     commit: assign(({ context }) => {
@@ -209,9 +224,26 @@ export const simulationSessionMachine = setup({
         ADVANCE: { target: 'saving', actions: 'queueAdvance' },
         PAUSE: 'paused',
         END: 'ended',
+        // A trainer's event in a live session (issue 5): logged like the scenario's own.
+        INJECT: { guard: 'injectionFits', target: 'saving', actions: 'queueInjection' },
       },
     },
-    paused: { on: { RESUME: 'running', END: 'ended' } },
+    paused: {
+      on: {
+        RESUME: 'running',
+        END: 'ended',
+        INJECT: { guard: 'injectionFits', target: 'savingWhilePaused', actions: 'queueInjection' },
+      },
+    },
+    // A trainer may pause the clock, inject an event and let the trainee read it before resuming.
+    savingWhilePaused: {
+      invoke: {
+        src: 'persist',
+        input: ({ context }) => ({ from: context.log.length, entries: context.pending!.entries }),
+        onDone: { target: 'paused', actions: 'commit' },
+        onError: { target: 'paused', actions: 'dropPending' },
+      },
+    },
     saving: {
       invoke: {
         src: 'persist',

@@ -6,7 +6,8 @@
  * when it does not fit; what it carries is shown as text, never as HTML.
  */
 import { z } from 'zod';
-import { eventSchema, localDateTime, type ScenarioEvent } from '../engine/schema';
+import type { InjectedEvent } from '../engine/injection';
+import { eventSchema, localDateTime } from '../engine/schema';
 
 /** Letters and digits a person reads out without confusion (no 0/O, 1/I/L). */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -33,11 +34,7 @@ export function normaliseCode(typed: string): string {
 }
 
 /** An event as the trainer asks for it; the trainee's desk stamps it with its own clock. */
-export type InjectableEvent = ScenarioEvent extends infer E
-  ? E extends ScenarioEvent
-    ? Omit<E, 'at'>
-    : never
-  : never;
+export type InjectableEvent = InjectedEvent;
 
 // The scenario's own event schemas without `at`: an injected event is checked exactly as
 // one written in a scenario file.
