@@ -1,0 +1,160 @@
+/**
+ * The trainer's console (issue 5), in Chromium: a live session across two windows of one
+ * browser (the trainer's page and the trainee's page share a BroadcastChannel and
+ * IndexedDB, as two windows on one computer do), with an injected PO delay the trainee sees
+ * as a new promise date, reloads of either window in the middle, and axe on the new pages.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, watchForProblems } from './page-checks';
+
+async function waitForIslands(page: Page) {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+async function createProfile(page: Page, name: string, role: 'trainee' | 'trainer') {
+  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+  const toggle = page.locator('button[aria-controls="profile-panel"]');
+  // The panel opens by itself on a first visit; after that, from the profile button.
+  if ((await toggle.textContent())?.trim() !== 'Profile') await toggle.click();
+  await expect(panel).toBeVisible();
+  const newProfile = panel.getByRole('button', { name: 'New profile' });
+  if (await newProfile.isVisible()) await newProfile.click();
+  await panel.getByLabel('Your name').fill(name);
+  await panel.getByLabel('Role').selectOption(role);
+  await panel.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
+}
+
+/** The promise date shown in the trainee's order detail. */
+function promiseDate(page: Page, order = 'SO-51108') {
+  return page
+    .getByRole('region', { name: `Order ${order}` })
+    .locator('dt:text-is("Promise date") + dd');
+}
+
+async function openOrder(page: Page, order: string) {
+  const queue = page.getByRole('region', { name: 'Order queue table' });
+  await queue.getByRole('button', { name: order, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Order ${order}` })).toBeVisible();
+}
+
+test('a live session: the trainer holds the clock and delays a PO, the trainee sees the new promise date, through reloads', async ({
+  context,
+}) => {
+  const trainer = await context.newPage();
+  const trainerProblems = watchForProblems(trainer);
+  await trainer.goto('/trainer/');
+  await waitForIslands(trainer);
+  await createProfile(trainer, 'Ana Ruiz', 'trainee');
+  await createProfile(trainer, 'Maria Keller', 'trainer');
+
+  await expect(trainer.getByLabel('Your name (trainer)')).toHaveValue('Maria Keller');
+  await trainer.getByLabel('Trainee').selectOption({ label: 'Ana Ruiz' });
+  await trainer.getByLabel('Scenario').selectOption({ label: 'Three kinds of backorder' });
+  await trainer.getByRole('button', { name: 'Start the live session' }).click();
+  const code = (await trainer.getByTestId('session-code').textContent())!.replace('-', '');
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('not joined yet');
+
+  // The trainee's window joins by typing the code, and plays as Ana, though Maria's profile
+  // is the one in use on this computer.
+  const trainee = await context.newPage();
+  const traineeProblems = watchForProblems(trainee);
+  await trainee.goto('/trainer/live/');
+  await waitForIslands(trainee);
+  await trainee
+    .getByLabel('Session code')
+    .fill(`${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`);
+  await trainee.getByRole('button', { name: 'Join the session' }).click();
+  await expect(trainee.getByText('Ana Ruiz with Maria Keller')).toBeVisible();
+  await expect(trainee.getByRole('heading', { name: 'Briefing' })).toBeVisible();
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('reading the briefing');
+  await trainee.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('at the order desk');
+
+  await openOrder(trainee, 'SO-51108');
+  await expect(promiseDate(trainee)).toHaveText('2026-03-05 10:00');
+
+  // The trainer holds the clock: the trainee cannot resume or advance it.
+  await trainer.getByRole('button', { name: 'Pause the clock' }).click();
+  await expect(trainee.getByText('Paused by Maria Keller')).toBeVisible();
+  await expect(trainee.getByRole('button', { name: 'Advance to next event' })).toBeDisabled();
+  await expect(trainee.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+
+  // PO-4471 is three days late.
+  await trainer.getByRole('radio', { name: 'Purchase order delayed' }).check();
+  await trainer.getByLabel('Purchase order', { exact: true }).selectOption('PO-4471');
+  await trainer.getByLabel('Delay by (days)').fill('3');
+  await trainer.getByRole('button', { name: "Send to the trainee's desk" }).click();
+  await expect(
+    trainer.getByRole('listitem').filter({
+      hasText: "PO-4471 delayed by 3 day(s): in the trainee's log at 2026-03-02 08:00.",
+    }),
+  ).toBeVisible();
+  await expect(promiseDate(trainee)).toHaveText('2026-03-08 10:00');
+  await expect(trainer.getByTestId('decisions')).toContainText(
+    'PO-4471 delayed to 2026-03-08 10:00',
+  );
+
+  // A reload of the trainee's window: back in the session, the delay kept, the clock still held.
+  await trainee.reload();
+  await waitForIslands(trainee);
+  await expect(trainee.getByText('Paused by Maria Keller')).toBeVisible();
+  await openOrder(trainee, 'SO-51108');
+  await expect(promiseDate(trainee)).toHaveText('2026-03-08 10:00');
+
+  // A reload of the trainer's window: the same session, and the trainer can let go of the clock.
+  await trainer.reload();
+  await waitForIslands(trainer);
+  await expect(trainer.getByTestId('session-code')).toHaveText(
+    `${code.slice(0, 3)}-${code.slice(3)}`,
+  );
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('at the order desk');
+  await trainer.getByRole('button', { name: 'Resume the clock' }).click();
+  await expect(trainee.getByRole('button', { name: 'Advance to next event' })).toBeEnabled();
+
+  // Events go on arriving once the clock runs again.
+  await trainer.getByRole('radio', { name: 'Item discontinued' }).check();
+  await trainer.getByLabel('Item', { exact: true }).selectOption({ index: 1 });
+  await trainer.getByRole('button', { name: "Send to the trainee's desk" }).click();
+  await expect(
+    trainer.getByRole('listitem').filter({ hasText: /discontinued: in the trainee's log/ }),
+  ).toBeVisible();
+
+  await expectNoAxeViolations(trainer);
+  await expectNoAxeViolations(trainee);
+  expect(trainerProblems).toEqual([]);
+  expect(traineeProblems).toEqual([]);
+});
+
+test('a trainee window with a code no trainer runs says so', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/live/');
+  await waitForIslands(page);
+  await page.getByLabel('Session code').fill('nope');
+  await page.getByRole('button', { name: 'Join the session' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/6 letters and digits/);
+  await page.getByLabel('Session code').fill('ABC234');
+  await page.getByRole('button', { name: 'Join the session' }).click();
+  await expect(
+    page.getByText(/No trainer's console on this computer is running session ABC234/),
+  ).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+for (const width of [1280, 390]) {
+  test(`the trainer's pages pass axe at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const problems = watchForProblems(page);
+    for (const path of ['/trainer/', '/trainer/live/']) {
+      await page.goto(path);
+      await waitForIslands(page);
+      await expectNoAxeViolations(page);
+      await page.screenshot({
+        path: `test-results/trainer-${path.split('/')[2] || 'console'}-${width}.png`,
+        fullPage: true,
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+}
