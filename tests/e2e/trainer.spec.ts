@@ -4,7 +4,9 @@
  * IndexedDB, as two windows on one computer do), with an injected PO delay the trainee sees
  * as a new promise date, reloads of either window in the middle, and axe on the new pages.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { SCENARIO_STARTER } from '../../src/trainer/authoring';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 async function waitForIslands(page: Page) {
@@ -142,16 +144,103 @@ test('a trainee window with a code no trainer runs says so', async ({ page }) =>
   expect(problems).toEqual([]);
 });
 
+test('importing a broken scenario file lists each problem with its line and saves nothing', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  const broken = SCENARIO_STARTER.replace('price: 2.5', 'price: -1').replace(
+    'tier: contractor',
+    'tier: wholesale',
+  );
+  await page.getByLabel('Import a scenario file (YAML or JSON)').setInputFiles({
+    name: 'broken.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(broken),
+  });
+  const list = page.getByRole('list', { name: 'Problems in broken.yaml' });
+  await expect(page.getByRole('heading', { name: 'broken.yaml was not imported' })).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveText([
+    /^line 16, catalog\[0\]\.price: /,
+    /^line 23, customers\[1\]\.tier: expected one of/,
+  ]);
+  await expect(page.getByText('None yet.')).toBeVisible();
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByText('None yet.')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a scenario written in the editor is checked as it is typed, saved, played and exported', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Write a new scenario' }).click();
+  const source = page.getByLabel('Scenario file (YAML)');
+  await expect(source).toHaveValue(SCENARIO_STARTER);
+  await expect(
+    page.getByText('No problems: “Short on copper elbows” (my-first-scenario) can be saved.'),
+  ).toBeVisible();
+
+  // A mistake shows at once, with the field and the line, and blocks saving.
+  const written = SCENARIO_STARTER.replace('Short on copper elbows', 'Zinc plugs run out').replace(
+    'id: my-first-scenario',
+    'id: zinc-plugs',
+  );
+  await source.fill(written.replace('onHand: 10', 'onHand: ten'));
+  const list = page.getByRole('list', { name: 'Problems in the scenario' });
+  await expect(list.getByRole('listitem')).toHaveText([
+    /^line 17, catalog\[0\]\.onHand: expected number, got string/,
+  ]);
+  await page.getByRole('button', { name: 'Save the scenario' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Not saved: 1 problem/);
+  await expectNoAxeViolations(page);
+  await list.getByRole('button', { name: 'line 17, catalog[0].onHand' }).click();
+  await expect(source).toBeFocused();
+
+  await source.fill(written);
+  await page.getByRole('button', { name: 'Save the scenario' }).click();
+  await expect(page.getByRole('link', { name: 'Play “Zinc plugs run out”' })).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export “Zinc plugs run out”' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('zinc-plugs.yaml');
+  expect(readFileSync((await file.path())!, 'utf8')).toBe(written);
+
+  await page.getByRole('link', { name: 'Play “Zinc plugs run out”' }).click();
+  await waitForIslands(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Zinc plugs run out' })).toBeVisible();
+  await createProfile(page, 'Ana Ruiz', 'trainee');
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+  await page.getByRole('button', { name: 'Check stock of CU-ELB-15' }).click();
+  await expect(page.getByTestId('log-length')).toHaveText('1 entry');
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByTestId('log-length')).toHaveText('1 entry');
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});
+
 for (const width of [1280, 390]) {
   test(`the trainer's pages pass axe at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     const problems = watchForProblems(page);
-    for (const path of ['/trainer/', '/trainer/live/']) {
+    for (const path of [
+      '/trainer/',
+      '/trainer/live/',
+      '/trainer/authoring/',
+      '/simulations/custom/?id=none',
+    ]) {
       await page.goto(path);
       await waitForIslands(page);
       await expectNoAxeViolations(page);
       await page.screenshot({
-        path: `test-results/trainer-${path.split('/')[2] || 'console'}-${width}.png`,
+        path: `test-results/trainer-${path.replace(/\W+/g, '-')}-${width}.png`,
         fullPage: true,
       });
     }
