@@ -1,12 +1,15 @@
 /**
  * `npm run content:check`: validate the course content without building the site: every
  * file against its schema, plus the links between them (glossary terms to lessons, lessons
- * to scenarios, template placeholders). Prints one problem a line, exits 1 if any.
+ * to scenarios, template placeholders), and the role-plays in simulations/roleplays/ with
+ * their graph checks. Prints one problem a line, exits 1 if any.
  */
 import { readdirSync } from 'node:fs';
 import { formatProblem } from '../src/engine/problems';
 import { contentLinkProblems } from '../src/course/content-links';
 import { readCourseFiles } from '../src/course/content-files';
+import { readRoleplayFiles } from '../src/lib/roleplay-files';
+import { maxScore } from '../src/roleplay/graph';
 
 const files = readCourseFiles('content');
 const scenarios = new Set(
@@ -14,7 +17,12 @@ const scenarios = new Set(
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.replace(/\.yaml$/, '')),
 );
-const problems = [...files.problems, ...contentLinkProblems(files, scenarios)];
+const roleplays = readRoleplayFiles('simulations/roleplays');
+const problems = [
+  ...files.problems,
+  ...contentLinkProblems(files, scenarios),
+  ...roleplays.problems,
+];
 for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
 const lessons = files.courses.flatMap((c) => c.modules.flatMap((m) => m.lessons)).length;
 process.stderr.write(
@@ -22,4 +30,10 @@ process.stderr.write(
     ? `${problems.length} problem(s) in content/\n`
     : `content/ is valid: ${files.courses.length} course(s), ${lessons} lesson(s), ${files.templates.length} template(s), ${files.glossary.length} glossary term(s)\n`,
 );
+if (roleplays.problems.length === 0)
+  process.stderr.write(
+    `simulations/roleplays/ is valid: ${roleplays.roleplays
+      .map(({ roleplay }) => `${roleplay.id} (best path ${maxScore(roleplay)} points)`)
+      .join(', ')}\n`,
+  );
 process.exitCode = problems.length > 0 ? 1 : 0;

@@ -4,6 +4,9 @@
  * order), so a file `sim check` would reject stops the build with the same message, naming
  * the file, the field and the line.
  *
+ * Role-play files in `simulations/roleplays/` go through the role-play module's loader and
+ * graph checks (unknown or unreachable nodes, dead ends, loops with no way out) the same way.
+ *
  * The course in `content/` is read with the schemas of `src/course/schema.ts`, the same ones
  * `npm run content:check` uses, so a lesson with a bad field stops the build naming the file
  * and the field. Entry ids are the file paths without extension
@@ -23,6 +26,8 @@ import {
   templateSchema,
 } from './course/schema';
 import { describeProblems, readScenarioFiles } from './lib/scenario-files';
+import { roleplaySchema } from './roleplay/schema';
+import { describeRoleplayProblems, readRoleplayFiles } from './lib/roleplay-files';
 
 const SIMULATIONS = 'simulations';
 
@@ -44,6 +49,24 @@ const scenarioLoader: Loader = {
 };
 
 const scenarios = defineCollection({ loader: scenarioLoader, schema: scenarioSchema });
+
+const ROLEPLAYS = `${SIMULATIONS}/roleplays`;
+
+const roleplayLoader: Loader = {
+  name: 'backorder-academy-roleplays',
+  load: async ({ store, parseData, generateDigest, watcher }) => {
+    const { roleplays, problems } = readRoleplayFiles(`${process.cwd()}/${ROLEPLAYS}`, ROLEPLAYS);
+    if (problems.length > 0) throw new Error(describeRoleplayProblems(problems));
+    store.clear();
+    for (const { roleplay, text } of roleplays) {
+      const data = await parseData({ id: roleplay.id, data: roleplay });
+      store.set({ id: roleplay.id, data, digest: generateDigest(text) });
+    }
+    watcher?.add(`${process.cwd()}/${ROLEPLAYS}`);
+  },
+};
+
+const roleplays = defineCollection({ loader: roleplayLoader, schema: roleplaySchema });
 
 const COURSES = './content/courses';
 
@@ -86,4 +109,13 @@ const glossary = defineCollection({
   schema: glossarySchema,
 });
 
-export const collections = { scenarios, courses, modules, checks, lessons, templates, glossary };
+export const collections = {
+  scenarios,
+  roleplays,
+  courses,
+  modules,
+  checks,
+  lessons,
+  templates,
+  glossary,
+};

@@ -46,7 +46,8 @@ export function parseScenario(text: string, file: string): Result<Scenario> {
   return parsed.ok ? validateScenario(parsed.data, file, parsed.lineOf) : parsed;
 }
 
-function parseYaml(
+/** YAML text to data, or its syntax problems; `lineOf` finds a field path's line. */
+export function parseYaml(
   text: string,
   file: string,
 ):
@@ -69,7 +70,8 @@ function parseYaml(
   return { ok: true, data: doc.toJS(), lineOf };
 }
 
-type LineOf = (path: readonly (string | number)[]) => number | undefined;
+/** The 1-based line of a field path in the parsed text, where known. */
+export type LineOf = (path: readonly (string | number)[]) => number | undefined;
 
 function lineFinder(doc: Document, counter: LineCounter): LineOf {
   return (path) => {
@@ -103,7 +105,8 @@ export function validateScenario(
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 
-function describeIssue(issue: import('zod').ZodIssue): string {
+/** A zod issue as a message an author understands. */
+export function describeIssue(issue: import('zod').ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.received === 'undefined'

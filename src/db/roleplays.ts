@@ -1,0 +1,80 @@
+/**
+ * Role-play results (issue 5) in IndexedDB: one record per attempt, with every step kept so
+ * a trainer sees each choice and typed reply. Islands import this module lazily, like
+ * `./index`, so pages that never play a role-play never load Dexie.
+ */
+import { database, type RoleplayResult } from './database';
+
+export type { RoleplayResult };
+
+/** Start an attempt. */
+export async function startRoleplayResult(
+  result: Pick<RoleplayResult, 'id' | 'profileId' | 'roleplay' | 'roleplayHash' | 'mode'>,
+): Promise<RoleplayResult> {
+  const now = new Date();
+  const saved: RoleplayResult = {
+    ...result,
+    startedAt: now,
+    updatedAt: now,
+    status: 'running',
+    steps: [],
+  };
+  await database().roleplayResults.add(saved);
+  return saved;
+}
+
+/**
+ * Save the steps of an attempt in one transaction, building on `previousCount` stored
+ * steps (going back a step saves one fewer). Refuses when the attempt was abandoned or
+ * changed in another tab, so two windows never interleave their replies. Reaching an
+ * ending stores the score; going back from it clears the score again.
+ */
+export async function saveRoleplaySteps(
+  id: string,
+  previousCount: number,
+  steps: readonly unknown[],
+  score: RoleplayResult['score'] | null,
+): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.roleplayResults, async () => {
+    const stored = await db.roleplayResults.get(id);
+    if (!stored || stored.status === 'abandoned')
+      throw new Error('This attempt is no longer open.');
+    if (stored.steps.length !== previousCount)
+      throw new Error('This conversation changed in another tab; reload to continue.');
+    const { score: _old, ...rest } = stored;
+    await db.roleplayResults.put({
+      ...rest,
+      steps: [...steps],
+      status: score ? 'ended' : 'running',
+      updatedAt: new Date(),
+      ...(score ? { score } : {}),
+    });
+  });
+}
+
+/** Give up an attempt; it stays on the record as abandoned. */
+export async function abandonRoleplayResult(id: string): Promise<void> {
+  await database().roleplayResults.update(id, { status: 'abandoned', updatedAt: new Date() });
+}
+
+/** A profile's attempts at one role-play, newest first. */
+export async function roleplayResultsOf(
+  profileId: string,
+  roleplay: string,
+): Promise<RoleplayResult[]> {
+  const results = await database()
+    .roleplayResults.where('[profileId+roleplay]')
+    .equals([profileId, roleplay])
+    .sortBy('startedAt');
+  return results.reverse();
+}
+
+/** All of a profile's role-play attempts, newest first (the list page's best and last). */
+export async function roleplayResultsFor(profileId: string): Promise<RoleplayResult[]> {
+  const results = await database()
+    .roleplayResults.where('profileId')
+    .equals(profileId)
+    .sortBy('startedAt');
+  return results.reverse();
+}
