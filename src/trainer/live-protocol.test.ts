@@ -96,12 +96,20 @@ describe('parsing what arrives on the channel', () => {
       },
     ],
     ['a pause', { kind: 'pause', session: 's-1' }],
+    [
+      'a role-play position',
+      { kind: 'roleplay-at', session: 's-1', at: 'asks-for-date', steps: 2 },
+    ],
   ])('accepts %s as it is', (_name, message) => {
     expect(parseLiveMessage(structuredClone(message))).toEqual(message);
   });
 
   it.each<[string, unknown]>([
     ['nothing', undefined],
+    [
+      'a role-play position that is not a node id',
+      { kind: 'roleplay-at', session: 's', at: '<b>x</b>', steps: 0 },
+    ],
     ['a string', 'pause'],
     ['an unknown kind', { kind: 'explode', session: 's-1' }],
     ['an extra field', { kind: 'pause', session: 's-1', html: '<script>' }],

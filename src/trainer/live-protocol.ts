@@ -72,6 +72,7 @@ export type LiveSession = z.infer<typeof liveSessionSchema>;
 
 /** Where the trainee's window is; the trainer's console shows it. */
 export const TRAINEE_STAGES = [
+  'conversation',
   'opening',
   'no-profile',
   'briefing',
@@ -108,6 +109,15 @@ export const liveMessageSchema = z.discriminatedUnion('kind', [
       ok: z.boolean(),
       at: localDateTime.nullable(),
       message: z.string().max(500),
+    })
+    .strict(),
+  /** Trainer: the role-play has reached this node or ending (the trainee's window shows it). */
+  z
+    .object({
+      kind: z.literal('roleplay-at'),
+      session: id,
+      at: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
+      steps: z.number().int().nonnegative(),
     })
     .strict(),
   z.object({ kind: z.literal('pause'), session: id }).strict(),

@@ -43,6 +43,8 @@ async function openOrder(page: Page, order: string) {
 test('a live session: the trainer holds the clock and delays a PO, the trainee sees the new promise date, through reloads', async ({
   context,
 }) => {
+  // Two windows, reloads and axe on the full order desk: more than the default 30 s on a shared machine.
+  test.setTimeout(120_000);
   const trainer = await context.newPage();
   const trainerProblems = watchForProblems(trainer);
   await trainer.goto('/trainer/');
@@ -51,8 +53,10 @@ test('a live session: the trainer holds the clock and delays a PO, the trainee s
   await createProfile(trainer, 'Maria Keller', 'trainer');
 
   await expect(trainer.getByLabel('Your name (trainer)')).toHaveValue('Maria Keller');
-  await trainer.getByLabel('Trainee').selectOption({ label: 'Ana Ruiz' });
-  await trainer.getByLabel('Scenario').selectOption({ label: 'Three kinds of backorder' });
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer
+    .getByLabel('Scenario or role-play')
+    .selectOption({ label: 'Three kinds of backorder' });
   await trainer.getByRole('button', { name: 'Start the live session' }).click();
   const code = (await trainer.getByTestId('session-code').textContent())!.replace('-', '');
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
@@ -125,6 +129,91 @@ test('a live session: the trainer holds the clock and delays a PO, the trainee s
 
   await expectNoAxeViolations(trainer);
   await expectNoAxeViolations(trainee);
+
+  // The trainer reads every decision of the shift on Ana's record, the injected delay included.
+  await trainer.goto('/trainer/records/');
+  await waitForIslands(trainer);
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer.getByRole('button', { name: 'Every decision in this shift' }).click();
+  await expect(trainer.getByText('Step 1 of 2')).toBeVisible();
+  await expect(trainer.getByText('Po delayed, po PO-4471 (the system)')).toBeVisible();
+  await expect(trainer.getByText('Injected by a trainer.')).toBeVisible();
+  await expectNoAxeViolations(trainer);
+  expect(trainerProblems).toEqual([]);
+  expect(traineeProblems).toEqual([]);
+});
+
+test("a live role-play: the trainer plays the customer, and the rubric assessment lands on the trainee's record", async ({
+  context,
+}) => {
+  // Two windows, reloads and axe on the full order desk: more than the default 30 s on a shared machine.
+  test.setTimeout(120_000);
+  const trainer = await context.newPage();
+  const trainerProblems = watchForProblems(trainer);
+  await trainer.goto('/trainer/');
+  await waitForIslands(trainer);
+  await createProfile(trainer, 'Ana Ruiz', 'trainee');
+  await createProfile(trainer, 'Maria Keller', 'trainer');
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer.getByLabel('Scenario or role-play').selectOption({ label: 'The date that moved' });
+  await trainer.getByRole('button', { name: 'Start the live session' }).click();
+  const code = (await trainer.getByTestId('session-code').textContent())!.replace('-', '');
+  const opening = (await trainer.getByTestId('customer-line').textContent())!.trim();
+
+  const trainee = await context.newPage();
+  const traineeProblems = watchForProblems(trainee);
+  await trainee.goto(`/trainer/live/?code=${code}`);
+  await waitForIslands(trainee);
+  await expect(trainee.getByRole('heading', { name: 'The date that moved' })).toBeVisible();
+  await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(opening);
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('in the conversation');
+
+  // The trainee answers out loud; the trainer follows the closest branch, and both windows move on.
+  await trainer
+    .getByRole('list', { name: 'Which reply was closest to what the trainee said?' })
+    .getByRole('button')
+    .first()
+    .click();
+  const next = (await trainer.getByTestId('customer-line').textContent())!.trim();
+  expect(next).not.toBe(opening);
+  await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(next);
+
+  // A reload of the trainee's window finds the conversation where it was.
+  await trainee.reload();
+  await waitForIslands(trainee);
+  await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(next);
+
+  await trainer
+    .getByRole('checkbox', { name: /^Acknowledged the problem and apologised sincerely/ })
+    .check();
+  await trainer
+    .getByLabel('Notes for the trainee')
+    .fill('Warm apology. Give the date <b>first</b> next time.');
+  await trainer.getByRole('button', { name: "Save the assessment to Ana Ruiz's record" }).click();
+  await expect(trainer.getByText("Assessment saved to Ana Ruiz's record.")).toBeVisible();
+  await expectNoAxeViolations(trainer);
+  await expectNoAxeViolations(trainee);
+
+  await trainer.goto('/trainer/records/');
+  await waitForIslands(trainer);
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  const assessments = trainer.getByRole('region', { name: 'Assessments of Ana Ruiz' });
+  await expect(assessments.getByRole('heading', { name: 'The date that moved' })).toBeVisible();
+  await expect(assessments.getByText(/^By Maria Keller, .*, live role-play$/)).toBeVisible();
+  const rubric = assessments.getByRole('list', { name: 'Rubric' });
+  await expect(rubric.getByRole('listitem').first()).toHaveText(
+    /^Yes: Acknowledged the problem and apologised sincerely$/,
+  );
+  await expect(
+    rubric
+      .getByRole('listitem')
+      .filter({ hasText: 'Not yet: Was transparent, with a realistic date' }),
+  ).toBeVisible();
+  // What the trainer typed is shown as text, never as markup.
+  await expect(
+    assessments.getByText('Notes: Warm apology. Give the date <b>first</b> next time.'),
+  ).toBeVisible();
+  await expectNoAxeViolations(trainer);
   expect(trainerProblems).toEqual([]);
   expect(traineeProblems).toEqual([]);
 });
@@ -232,6 +321,7 @@ for (const width of [1280, 390]) {
     const problems = watchForProblems(page);
     for (const path of [
       '/trainer/',
+      '/trainer/records/',
       '/trainer/live/',
       '/trainer/authoring/',
       '/simulations/custom/?id=none',
