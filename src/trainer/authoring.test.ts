@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  checkRoleplaySource,
+  checkSource,
   checkScenarioSource,
+  contentKindOf,
   exportFileName,
   MAX_SOURCE_BYTES,
+  ROLEPLAY_STARTER,
   SCENARIO_STARTER,
 } from './authoring';
 
@@ -80,5 +84,48 @@ describe('checking a scenario written or imported by a trainer', () => {
 
   it('exports under a name that imports back to the same id', () => {
     expect(exportFileName({ kind: 'scenario', id: 'zinc' })).toBe('zinc.yaml');
+  });
+});
+
+describe('checking a role-play written or imported by a trainer', () => {
+  const reserved = { scenarios: [], roleplays: ['date-that-moved'] };
+
+  it('accepts the starter', () => {
+    expect(checkRoleplaySource(ROLEPLAY_STARTER, 'the editor')).toMatchObject({
+      ok: true,
+      content: { kind: 'roleplay', id: 'my-first-roleplay', source: ROLEPLAY_STARTER },
+    });
+  });
+
+  it('tells a role-play from a scenario by its fields', () => {
+    expect(contentKindOf(ROLEPLAY_STARTER)).toBe('roleplay');
+    expect(contentKindOf(SCENARIO_STARTER)).toBe('scenario');
+    expect(checkSource(ROLEPLAY_STARTER, 'r.yaml', reserved)).toMatchObject({
+      ok: true,
+      content: { kind: 'roleplay' },
+    });
+    expect(checkSource(SCENARIO_STARTER, 's.yaml', reserved)).toMatchObject({
+      ok: true,
+      content: { kind: 'scenario' },
+    });
+  });
+
+  it('lists graph problems with the path and the line: a reply that points nowhere', () => {
+    const broken = ROLEPLAY_STARTER.replace('next: resolved', 'next: happy-end');
+    const checked = checkRoleplaySource(broken, 'broken.yaml');
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.problems.every((p) => p.file === 'broken.yaml')).toBe(true);
+    expect(checked.problems).toContainEqual(
+      expect.objectContaining({ path: 'nodes.options.options[0].next', line: expect.any(Number) }),
+    );
+  });
+
+  it('refuses a built-in role-play id', () => {
+    const text = readFileSync('simulations/roleplays/date-that-moved.yaml', 'utf8');
+    expect(checkSource(text, 'copy.yaml', reserved)).toMatchObject({
+      ok: false,
+      problems: [{ path: 'id', message: expect.stringMatching(/built-in role-play/) }],
+    });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { SCENARIO_STARTER } from '../../src/trainer/authoring';
+import { ROLEPLAY_STARTER, SCENARIO_STARTER } from '../../src/trainer/authoring';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 async function waitForIslands(page: Page) {
@@ -243,7 +243,7 @@ test('importing a broken scenario file lists each problem with its line and save
     'tier: contractor',
     'tier: wholesale',
   );
-  await page.getByLabel('Import a scenario file (YAML or JSON)').setInputFiles({
+  await page.getByLabel('Import a scenario or role-play file (YAML or JSON)').setInputFiles({
     name: 'broken.yaml',
     mimeType: 'application/yaml',
     buffer: Buffer.from(broken),
@@ -312,6 +312,40 @@ test('a scenario written in the editor is checked as it is typed, saved, played 
   await waitForIslands(page);
   await expect(page.getByTestId('log-length')).toHaveText('1 entry');
   await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});
+
+test('a role-play file: a broken graph is refused with its path, a sound one is kept for live sessions', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  const input = page.getByLabel('Import a scenario or role-play file (YAML or JSON)');
+  await input.setInputFiles({
+    name: 'elbows.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(ROLEPLAY_STARTER.replace('next: resolved', 'next: happy-end')),
+  });
+  await expect(page.getByRole('heading', { name: 'elbows.yaml was not imported' })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Problems in elbows.yaml' }).getByRole('listitem').first(),
+  ).toHaveText(/^line \d+, nodes\.options\.options\[0\]\.next: /);
+  await expect(page.getByText('None yet.')).toBeVisible();
+
+  await input.setInputFiles({
+    name: 'elbows.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(ROLEPLAY_STARTER),
+  });
+  await expect(page.getByText(/^Role-play · my-first-roleplay · saved/)).toBeVisible();
+  await page.goto('/trainer/');
+  await waitForIslands(page);
+  await expect(
+    page.getByLabel('Scenario or role-play').getByRole('option', {
+      name: 'The elbows that did not come (yours)',
+    }),
+  ).toBeAttached();
   expect(problems).toEqual([]);
 });
 
