@@ -186,6 +186,15 @@ test("a live role-play: the trainer plays the customer, and the rubric assessmen
   await trainer
     .getByRole('checkbox', { name: /^Acknowledged the problem and apologised sincerely/ })
     .check();
+  // A reload of the trainer's window keeps the conversation, the ticks and the notes.
+  await trainer.getByLabel('Notes for the trainee').fill('Warm apology.');
+  await trainer.reload();
+  await waitForIslands(trainer);
+  await expect(trainer.getByTestId('customer-line')).toHaveText(next);
+  await expect(
+    trainer.getByRole('checkbox', { name: /^Acknowledged the problem and apologised sincerely/ }),
+  ).toBeChecked();
+  await expect(trainer.getByLabel('Notes for the trainee')).toHaveValue('Warm apology.');
   await trainer
     .getByLabel('Notes for the trainee')
     .fill('Warm apology. Give the date <b>first</b> next time.');
