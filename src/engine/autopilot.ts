@@ -43,7 +43,16 @@ export interface AutopilotRun {
   log: LogEntry[];
 }
 
-export function runAutopilot(scenario: Scenario): AutopilotRun {
+/**
+ * Run the reference through a shift. `injected` are the events a trainer added during a
+ * live session (see `injectedEvents` in ./log): the reference meets them at their time, after
+ * the scenario's own events of the same minute (as a trainee's desk does), and reacts to
+ * them like to any other event, so a trainee is judged against what was possible.
+ */
+export function runAutopilot(
+  scenario: Scenario,
+  injected: readonly ScenarioEvent[] = [],
+): AutopilotRun {
   const state = initialState(scenario);
   const log: LogEntry[] = [];
   /** SKUs whose stock changed since the autopilot last looked. */
@@ -138,7 +147,7 @@ export function runAutopilot(scenario: Scenario): AutopilotRun {
   };
 
   react();
-  for (const event of scenario.events) {
+  for (const event of eventsInOrder(scenario.events, injected)) {
     const reservedBefore =
       event.type === 'stock-count' ? (state.skus[event.sku]?.allocated ?? 0) : 0;
     record(event);
@@ -154,6 +163,22 @@ export function runAutopilot(scenario: Scenario): AutopilotRun {
   if (state.now < scenario.endsAt)
     record({ type: 'advance-clock', at: scenario.endsAt, by: AUTOPILOT });
   return { state, log };
+}
+
+/** The scenario's events with the injected ones merged in by time; at equal times the scenario's come first. */
+function eventsInOrder(
+  scheduled: readonly ScenarioEvent[],
+  injected: readonly ScenarioEvent[],
+): ScenarioEvent[] {
+  if (injected.length === 0) return [...scheduled];
+  const merged: ScenarioEvent[] = [];
+  let next = 0;
+  for (const event of injected) {
+    while (next < scheduled.length && scheduled[next]!.at <= event.at)
+      merged.push(scheduled[next++]!);
+    merged.push(event);
+  }
+  return [...merged, ...scheduled.slice(next)];
 }
 
 /** After a receipt or a count, what the system shows for that SKU is news to whoever relies on it. */

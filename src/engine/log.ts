@@ -189,6 +189,19 @@ export function replay(
 }
 
 /**
+ * The events of a log that a trainer injected (not the scenario's own), in order: what the
+ * reference must also meet to be a fair comparison. Empty when the log does not replay.
+ */
+export function injectedEvents(scenario: Scenario, log: readonly LogEntry[]): ScenarioEvent[] {
+  const replayed = replay(scenario, log);
+  if (!replayed.ok) return [];
+  return log.filter(
+    (entry, index): entry is ScenarioEvent =>
+      !isAction(entry) && replayed.result.outcomes[index]?.injected === true,
+  );
+}
+
+/**
  * The entries that move the clock to `until`: the scenario's events due by then (from
  * `eventsApplied` on, each at its own time), then an `advance-clock` to `until` itself.
  */

@@ -16,7 +16,8 @@ import { assign, fromPromise, setup } from 'xstate';
 import type { Action } from '../engine/actions';
 import { canonicalJson } from '../engine/canonical';
 import { advanceEntries, applyEntry, replay, type LogEntry, type StepOutcome } from '../engine/log';
-import type { Scenario } from '../engine/schema';
+import { injectionProblem, type InjectedEvent } from '../engine/injection';
+import type { Scenario, ScenarioEvent } from '../engine/schema';
 import { scoreLog, type Score } from '../engine/scoring';
 import { initialState, type EngineState } from '../engine/state';
 import { fromMinutes, toMinutes } from '../engine/time';
@@ -76,7 +77,8 @@ export type SessionEvent =
   | { type: 'RESUME' }
   | { type: 'CLOCK_START' }
   | { type: 'CLOCK_STOP' }
-  | { type: 'END' };
+  | { type: 'END' }
+  | { type: 'INJECT'; event: InjectedEvent };
 
 /** Apply entries one by one with the engine; events count against the scenario's schedule. */
 export function applyEntries(
@@ -156,6 +158,12 @@ export const simulationSessionMachine = setup({
     shiftOver: ({ context }) => context.state.now >= context.scenario.endsAt,
     hasLog: ({ context }) => context.log.length > 0,
     clockRunning: ({ context }) => context.clockRunning,
+    injectionFits: ({ context, event }) =>
+      event.type === 'INJECT' &&
+      injectionProblem(context.state, {
+        ...event.event,
+        at: context.state.now,
+      } as ScenarioEvent) === null,
   },
   actions: {
     queueAction: assign({
@@ -196,6 +204,13 @@ export const simulationSessionMachine = setup({
     }),
     startClock: assign({ clockRunning: true }),
     stopClock: assign({ clockRunning: false }),
+    queueInjection: assign({
+      pending: ({ context, event }) => {
+        if (event.type !== 'INJECT') return context.pending;
+        const entry = { ...event.event, at: context.state.now } as LogEntry;
+        return { entries: [entry], ...applyEntries(context, [entry]) };
+      },
+    }),
     commit: assign(({ context }) => {
       const pending = context.pending!;
       return {
@@ -248,9 +263,27 @@ export const simulationSessionMachine = setup({
         CLOCK_STOP: { actions: 'stopClock' },
         PAUSE: 'paused',
         END: 'ended',
+        // A trainer's event in a live session (issue 5): logged like the scenario's own.
+        INJECT: { guard: 'injectionFits', target: 'saving', actions: 'queueInjection' },
       },
     },
-    paused: { on: { RESUME: 'running', END: 'ended', CLOCK_STOP: { actions: 'stopClock' } } },
+    paused: {
+      on: {
+        RESUME: 'running',
+        END: 'ended',
+        CLOCK_STOP: { actions: 'stopClock' },
+        INJECT: { guard: 'injectionFits', target: 'savingWhilePaused', actions: 'queueInjection' },
+      },
+    },
+    // A trainer may pause the clock, inject an event and let the trainee read it before resuming.
+    savingWhilePaused: {
+      invoke: {
+        src: 'persist',
+        input: ({ context }) => ({ from: context.log.length, entries: context.pending!.entries }),
+        onDone: { target: 'paused', actions: 'commit' },
+        onError: { target: 'paused', actions: 'dropPending' },
+      },
+    },
     saving: {
       invoke: {
         src: 'persist',

@@ -108,9 +108,10 @@ test.describe('main navigation', () => {
 });
 
 test.describe('section pages', () => {
-  // Courses and simulations are built; course-pages.spec.ts covers the course pages.
+  // Courses, simulations and the trainer's tools are built; course-pages.spec.ts covers the
+  // course pages, trainer.spec.ts the trainer's.
   const comingSoon = SECTIONS.filter(
-    ({ path }) => path !== '/simulations/' && path !== '/courses/',
+    ({ path }) => path !== '/simulations/' && path !== '/courses/' && path !== '/trainer/',
   );
   for (const { path, heading } of comingSoon) {
     test(`${path} says plainly that it is coming soon`, async ({ page }) => {

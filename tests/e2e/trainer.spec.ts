@@ -1,0 +1,382 @@
+/**
+ * The trainer's console (issue 5), in Chromium: a live session across two windows of one
+ * browser (the trainer's page and the trainee's page share a BroadcastChannel and
+ * IndexedDB, as two windows on one computer do), with an injected PO delay the trainee sees
+ * as a new promise date, reloads of either window in the middle, and axe on the new pages.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { ROLEPLAY_STARTER, SCENARIO_STARTER } from '../../src/trainer/authoring';
+import { expectNoAxeViolations, watchForProblems } from './page-checks';
+
+async function waitForIslands(page: Page) {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+async function createProfile(page: Page, name: string, role: 'trainee' | 'trainer') {
+  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+  const toggle = page.locator('button[aria-controls="profile-panel"]');
+  // The panel opens by itself on a first visit; after that, from the profile button.
+  if ((await toggle.textContent())?.trim() !== 'Profile') await toggle.click();
+  await expect(panel).toBeVisible();
+  const newProfile = panel.getByRole('button', { name: 'New profile' });
+  if (await newProfile.isVisible()) await newProfile.click();
+  await panel.getByLabel('Your name').fill(name);
+  await panel.getByLabel('Role').selectOption(role);
+  await panel.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
+}
+
+/** The promise date shown in the trainee's order detail. */
+function promiseDate(page: Page, order = 'SO-51108') {
+  return page
+    .getByRole('region', { name: `Order ${order}` })
+    .locator('dt:text-is("Promise date") + dd');
+}
+
+async function openOrder(page: Page, order: string) {
+  const queue = page.getByRole('region', { name: 'Order queue table' });
+  await queue.getByRole('button', { name: order, exact: true }).click();
+  await expect(page.getByRole('heading', { name: `Order ${order}` })).toBeVisible();
+}
+
+test('a live session: the trainer holds the clock and delays a PO, the trainee sees the new promise date, through reloads', async ({
+  context,
+}) => {
+  // Two windows, reloads and axe on the full order desk: more than the default 30 s on a shared machine.
+  test.setTimeout(120_000);
+  const trainer = await context.newPage();
+  const trainerProblems = watchForProblems(trainer);
+  await trainer.goto('/trainer/');
+  await waitForIslands(trainer);
+  await createProfile(trainer, 'Ana Ruiz', 'trainee');
+  await createProfile(trainer, 'Maria Keller', 'trainer');
+
+  await expect(trainer.getByLabel('Your name (trainer)')).toHaveValue('Maria Keller');
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer
+    .getByLabel('Scenario or role-play')
+    .selectOption({ label: 'Three kinds of backorder' });
+  await trainer.getByRole('button', { name: 'Start the live session' }).click();
+  const code = (await trainer.getByTestId('session-code').textContent())!.replace('-', '');
+  expect(code).toMatch(/^[A-Z2-9]{6}$/);
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('not joined yet');
+
+  // The trainee's window joins by typing the code, and plays as Ana, though Maria's profile
+  // is the one in use on this computer.
+  const trainee = await context.newPage();
+  const traineeProblems = watchForProblems(trainee);
+  await trainee.goto('/trainer/live/');
+  await waitForIslands(trainee);
+  await trainee
+    .getByLabel('Session code')
+    .fill(`${code.slice(0, 3).toLowerCase()}-${code.slice(3)}`);
+  await trainee.getByRole('button', { name: 'Join the session' }).click();
+  await expect(trainee.getByText('Ana Ruiz with Maria Keller')).toBeVisible();
+  await expect(trainee.getByRole('heading', { name: 'Briefing' })).toBeVisible();
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('reading the briefing');
+  await trainee.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('at the order desk');
+
+  await openOrder(trainee, 'SO-51108');
+  await expect(promiseDate(trainee)).toHaveText('2026-03-05 10:00');
+
+  // The trainer holds the clock: the trainee cannot resume or advance it.
+  await trainer.getByRole('button', { name: 'Pause the clock' }).click();
+  await expect(trainee.getByText('Paused by Maria Keller')).toBeVisible();
+  await expect(trainee.getByRole('button', { name: 'Advance to next event' })).toBeDisabled();
+  await expect(trainee.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+
+  // PO-4471 is three days late.
+  await trainer.getByRole('radio', { name: 'Purchase order delayed' }).check();
+  await trainer.getByLabel('Purchase order', { exact: true }).selectOption('PO-4471');
+  await trainer.getByLabel('Delay by (days)').fill('3');
+  await trainer.getByRole('button', { name: "Send to the trainee's desk" }).click();
+  await expect(
+    trainer.getByRole('listitem').filter({
+      hasText: "PO-4471 delayed by 3 day(s): in the trainee's log at 2026-03-02 08:00.",
+    }),
+  ).toBeVisible();
+  await expect(promiseDate(trainee)).toHaveText('2026-03-08 10:00');
+  await expect(trainer.getByTestId('decisions')).toContainText(
+    'PO-4471 delayed to 2026-03-08 10:00',
+  );
+
+  // A reload of the trainee's window: back in the session, the delay kept, the clock still held.
+  await trainee.reload();
+  await waitForIslands(trainee);
+  await expect(trainee.getByText('Paused by Maria Keller')).toBeVisible();
+  await openOrder(trainee, 'SO-51108');
+  await expect(promiseDate(trainee)).toHaveText('2026-03-08 10:00');
+
+  // A reload of the trainer's window: the same session, and the trainer can let go of the clock.
+  await trainer.reload();
+  await waitForIslands(trainer);
+  await expect(trainer.getByTestId('session-code')).toHaveText(
+    `${code.slice(0, 3)}-${code.slice(3)}`,
+  );
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('at the order desk');
+  await trainer.getByRole('button', { name: 'Resume the clock' }).click();
+  await expect(trainee.getByRole('button', { name: 'Advance to next event' })).toBeEnabled();
+
+  // Events go on arriving once the clock runs again.
+  await trainer.getByRole('radio', { name: 'Item discontinued' }).check();
+  await trainer.getByLabel('Item', { exact: true }).selectOption({ index: 1 });
+  await trainer.getByRole('button', { name: "Send to the trainee's desk" }).click();
+  await expect(
+    trainer.getByRole('listitem').filter({ hasText: /discontinued: in the trainee's log/ }),
+  ).toBeVisible();
+
+  await expectNoAxeViolations(trainer);
+  await expectNoAxeViolations(trainee);
+
+  // The trainer reads every decision of the shift on Ana's record, the injected delay included.
+  await trainer.goto('/trainer/records/');
+  await waitForIslands(trainer);
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer.getByRole('button', { name: 'Every decision in this shift' }).click();
+  await expect(trainer.getByText('Step 1 of 2')).toBeVisible();
+  await expect(trainer.getByText('Po delayed, po PO-4471 (the system)')).toBeVisible();
+  await expect(trainer.getByText('Injected by a trainer.')).toBeVisible();
+  await expectNoAxeViolations(trainer);
+  expect(trainerProblems).toEqual([]);
+  expect(traineeProblems).toEqual([]);
+});
+
+test("a live role-play: the trainer plays the customer, and the rubric assessment lands on the trainee's record", async ({
+  context,
+}) => {
+  // Two windows, reloads and axe on the full order desk: more than the default 30 s on a shared machine.
+  test.setTimeout(120_000);
+  const trainer = await context.newPage();
+  const trainerProblems = watchForProblems(trainer);
+  await trainer.goto('/trainer/');
+  await waitForIslands(trainer);
+  await createProfile(trainer, 'Ana Ruiz', 'trainee');
+  await createProfile(trainer, 'Maria Keller', 'trainer');
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer.getByLabel('Scenario or role-play').selectOption({ label: 'The date that moved' });
+  await trainer.getByRole('button', { name: 'Start the live session' }).click();
+  const code = (await trainer.getByTestId('session-code').textContent())!.replace('-', '');
+  const opening = (await trainer.getByTestId('customer-line').textContent())!.trim();
+
+  const trainee = await context.newPage();
+  const traineeProblems = watchForProblems(trainee);
+  await trainee.goto(`/trainer/live/?code=${code}`);
+  await waitForIslands(trainee);
+  await expect(trainee.getByRole('heading', { name: 'The date that moved' })).toBeVisible();
+  await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(opening);
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('in the conversation');
+
+  // The trainee answers out loud; the trainer follows the closest branch, and both windows move on.
+  await trainer
+    .getByRole('list', { name: 'Which reply was closest to what the trainee said?' })
+    .getByRole('button')
+    .first()
+    .click();
+  const next = (await trainer.getByTestId('customer-line').textContent())!.trim();
+  expect(next).not.toBe(opening);
+  await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(next);
+
+  // A reload of the trainee's window finds the conversation where it was.
+  await trainee.reload();
+  await waitForIslands(trainee);
+  await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(next);
+
+  await trainer
+    .getByRole('checkbox', { name: /^Acknowledged the problem and apologised sincerely/ })
+    .check();
+  // A reload of the trainer's window keeps the conversation, the ticks and the notes.
+  await trainer.getByLabel('Notes for the trainee').fill('Warm apology.');
+  await trainer.reload();
+  await waitForIslands(trainer);
+  await expect(trainer.getByTestId('customer-line')).toHaveText(next);
+  await expect(
+    trainer.getByRole('checkbox', { name: /^Acknowledged the problem and apologised sincerely/ }),
+  ).toBeChecked();
+  await expect(trainer.getByLabel('Notes for the trainee')).toHaveValue('Warm apology.');
+  await trainer
+    .getByLabel('Notes for the trainee')
+    .fill('Warm apology. Give the date <b>first</b> next time.');
+  await trainer.getByRole('button', { name: "Save the assessment to Ana Ruiz's record" }).click();
+  await expect(trainer.getByText("Assessment saved to Ana Ruiz's record.")).toBeVisible();
+  await expectNoAxeViolations(trainer);
+  await expectNoAxeViolations(trainee);
+
+  await trainer.goto('/trainer/records/');
+  await waitForIslands(trainer);
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  const assessments = trainer.getByRole('region', { name: 'Assessments of Ana Ruiz' });
+  await expect(assessments.getByRole('heading', { name: 'The date that moved' })).toBeVisible();
+  await expect(assessments.getByText(/^By Maria Keller, .*, live role-play$/)).toBeVisible();
+  const rubric = assessments.getByRole('list', { name: 'Rubric' });
+  await expect(rubric.getByRole('listitem').first()).toHaveText(
+    /^Yes: Acknowledged the problem and apologised sincerely$/,
+  );
+  await expect(
+    rubric
+      .getByRole('listitem')
+      .filter({ hasText: 'Not yet: Was transparent, with a realistic date' }),
+  ).toBeVisible();
+  // What the trainer typed is shown as text, never as markup.
+  await expect(
+    assessments.getByText('Notes: Warm apology. Give the date <b>first</b> next time.'),
+  ).toBeVisible();
+  await expectNoAxeViolations(trainer);
+  expect(trainerProblems).toEqual([]);
+  expect(traineeProblems).toEqual([]);
+});
+
+test('a trainee window with a code no trainer runs says so', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/live/');
+  await waitForIslands(page);
+  await page.getByLabel('Session code').fill('nope');
+  await page.getByRole('button', { name: 'Join the session' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/6 letters and digits/);
+  await page.getByLabel('Session code').fill('ABC234');
+  await page.getByRole('button', { name: 'Join the session' }).click();
+  await expect(
+    page.getByText(/No trainer's console on this computer is running session ABC234/),
+  ).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('importing a broken scenario file lists each problem with its line and saves nothing', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  const broken = SCENARIO_STARTER.replace('price: 2.5', 'price: -1').replace(
+    'tier: contractor',
+    'tier: wholesale',
+  );
+  await page.getByLabel('Import a scenario or role-play file (YAML or JSON)').setInputFiles({
+    name: 'broken.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(broken),
+  });
+  const list = page.getByRole('list', { name: 'Problems in broken.yaml' });
+  await expect(page.getByRole('heading', { name: 'broken.yaml was not imported' })).toBeVisible();
+  await expect(list.getByRole('listitem')).toHaveText([
+    /^line 16, catalog\[0\]\.price: /,
+    /^line 23, customers\[1\]\.tier: expected one of/,
+  ]);
+  await expect(page.getByText('None yet.')).toBeVisible();
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByText('None yet.')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a scenario written in the editor is checked as it is typed, saved, played and exported', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Write a new scenario' }).click();
+  const source = page.getByLabel('Scenario file (YAML)');
+  await expect(source).toHaveValue(SCENARIO_STARTER);
+  await expect(
+    page.getByText('No problems: “Short on copper elbows” (my-first-scenario) can be saved.'),
+  ).toBeVisible();
+
+  // A mistake shows at once, with the field and the line, and blocks saving.
+  const written = SCENARIO_STARTER.replace('Short on copper elbows', 'Zinc plugs run out').replace(
+    'id: my-first-scenario',
+    'id: zinc-plugs',
+  );
+  await source.fill(written.replace('onHand: 10', 'onHand: ten'));
+  const list = page.getByRole('list', { name: 'Problems in the scenario' });
+  await expect(list.getByRole('listitem')).toHaveText([
+    /^line 17, catalog\[0\]\.onHand: expected number, got string/,
+  ]);
+  await page.getByRole('button', { name: 'Save the scenario' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Not saved: 1 problem/);
+  await expectNoAxeViolations(page);
+  await list.getByRole('button', { name: 'line 17, catalog[0].onHand' }).click();
+  await expect(source).toBeFocused();
+
+  await source.fill(written);
+  await page.getByRole('button', { name: 'Save the scenario' }).click();
+  await expect(page.getByRole('link', { name: 'Play “Zinc plugs run out”' })).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export “Zinc plugs run out”' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('zinc-plugs.yaml');
+  expect(readFileSync((await file.path())!, 'utf8')).toBe(written);
+
+  await page.getByRole('link', { name: 'Play “Zinc plugs run out”' }).click();
+  await waitForIslands(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Zinc plugs run out' })).toBeVisible();
+  await createProfile(page, 'Ana Ruiz', 'trainee');
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+  await page.getByRole('button', { name: 'Check stock of CU-ELB-15' }).click();
+  await expect(page.getByTestId('log-length')).toHaveText('1 entry');
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByTestId('log-length')).toHaveText('1 entry');
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});
+
+test('a role-play file: a broken graph is refused with its path, a sound one is kept for live sessions', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  const input = page.getByLabel('Import a scenario or role-play file (YAML or JSON)');
+  await input.setInputFiles({
+    name: 'elbows.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(ROLEPLAY_STARTER.replace('next: resolved', 'next: happy-end')),
+  });
+  await expect(page.getByRole('heading', { name: 'elbows.yaml was not imported' })).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Problems in elbows.yaml' }).getByRole('listitem').first(),
+  ).toHaveText(/^line \d+, nodes\.options\.options\[0\]\.next: /);
+  await expect(page.getByText('None yet.')).toBeVisible();
+
+  await input.setInputFiles({
+    name: 'elbows.yaml',
+    mimeType: 'application/yaml',
+    buffer: Buffer.from(ROLEPLAY_STARTER),
+  });
+  await expect(page.getByText(/^Role-play · my-first-roleplay · saved/)).toBeVisible();
+  await page.goto('/trainer/');
+  await waitForIslands(page);
+  await expect(
+    page.getByLabel('Scenario or role-play').getByRole('option', {
+      name: 'The elbows that did not come (yours)',
+    }),
+  ).toBeAttached();
+  expect(problems).toEqual([]);
+});
+
+for (const width of [1280, 390]) {
+  test(`the trainer's pages pass axe at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const problems = watchForProblems(page);
+    for (const path of [
+      '/trainer/',
+      '/trainer/records/',
+      '/trainer/live/',
+      '/trainer/authoring/',
+      '/simulations/custom/?id=none',
+    ]) {
+      await page.goto(path);
+      await waitForIslands(page);
+      await expectNoAxeViolations(page);
+      await page.screenshot({
+        path: `test-results/trainer-${path.replace(/\W+/g, '-')}-${width}.png`,
+        fullPage: true,
+      });
+    }
+    expect(problems).toEqual([]);
+  });
+}
