@@ -10,6 +10,10 @@
  *                                                                    the knowledge check
  *   simulation pages    /simulations/**                       150 kB: the engine and the
  *                                                                    order-desk islands
+ *   manager dashboard   /manager/                             100 kB: roster, heatmap and
+ *                                                                    aggregation; storage, the
+ *                                                                    chart and the replay load
+ *                                                                    only when used
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +24,7 @@ const DIST = 'dist';
 const BUDGETS = [
   { name: 'lesson', pattern: /^\/courses\/[^/]+\/[^/]+\/[^/]+\/$/, kB: 25, readKB: 60 },
   { name: 'simulation', pattern: /^\/simulations\//, kB: 150, readKB: 150 },
+  { name: 'manager', pattern: /^\/manager\/$/, kB: 100, readKB: 100 },
 ] as const;
 
 if (!existsSync(join(DIST, 'index.html'))) {
