@@ -80,17 +80,34 @@ export function countedScore(scores: readonly number[], policy: AttemptPolicy): 
   }
 }
 
-/** Ended, verified, scored runs of one scenario, oldest first: the attempts that count. */
+const grouped = new WeakMap<readonly RunSummary[], Map<string, RunSummary[]>>();
+
+/**
+ * Ended, verified, scored runs by scenario, oldest first: the attempts that count. One pass
+ * over a trainee's runs, remembered per runs list, because the roster, the heatmap, the
+ * trend and the certificate all ask for it (200 trainees with 10,000 runs in one render).
+ */
+export function countedByScenario(runs: readonly RunSummary[]): Map<string, RunSummary[]> {
+  const known = grouped.get(runs);
+  if (known) return known;
+  const groups = new Map<string, RunSummary[]>();
+  for (const run of runs) {
+    if (run.status !== 'ended' || !run.score || run.flag !== null) continue;
+    const group = groups.get(run.scenario);
+    if (group) group.push(run);
+    else groups.set(run.scenario, [run]);
+  }
+  for (const group of groups.values())
+    group.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  grouped.set(runs, groups);
+  return groups;
+}
+
+/** Ended, verified, scored runs (of one scenario, if given), oldest first. */
 export function countedRuns(runs: readonly RunSummary[], scenario?: string): RunSummary[] {
-  return runs
-    .filter(
-      (r) =>
-        r.status === 'ended' &&
-        r.score &&
-        r.flag === null &&
-        (!scenario || r.scenario === scenario),
-    )
-    .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  const groups = countedByScenario(runs);
+  if (scenario) return groups.get(scenario) ?? [];
+  return [...groups.values()].flat().sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 }
 
 /** The runs a policy picks: one run for first/best/last, all of them for average. */
@@ -148,9 +165,9 @@ export function competencyAverages(
   scenarios: ReadonlyMap<string, ScenarioInfo>,
 ): Record<Competency, number | null> {
   const sums = new Map<Competency, { total: number; count: number }>();
-  for (const scenario of new Set(runs.map((r) => r.scenario))) {
+  for (const [scenario, counted] of countedByScenario(runs)) {
     const trains = scenarios.get(scenario)?.competencies ?? [];
-    const picked = pickedRuns(countedRuns(runs, scenario), policy);
+    const picked = pickedRuns(counted, policy);
     if (picked.length === 0) continue;
     for (const competency of COMPETENCIES) {
       const values = picked
@@ -285,9 +302,8 @@ export interface TrendSeries {
 export function trendByAttempt(records: readonly TraineeRecord[], maxAttempts = 10): TrendSeries[] {
   const byScenario = new Map<string, { sum: number[]; count: number[] }>();
   for (const record of records)
-    for (const scenario of new Set(record.runs.map((r) => r.scenario))) {
-      const counted = countedRuns(record.runs, scenario).slice(0, maxAttempts);
-      if (counted.length === 0) continue;
+    for (const [scenario, all] of countedByScenario(record.runs)) {
+      const counted = all.slice(0, maxAttempts);
       const series = byScenario.get(scenario) ?? { sum: [], count: [] };
       counted.forEach((run, i) => {
         series.sum[i] = (series.sum[i] ?? 0) + run.score!.total;

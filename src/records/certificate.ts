@@ -8,6 +8,7 @@
  * for experienced staff. A scenario file can change its level to move in or out.
  */
 import type { CourseOutline } from '../course/outline';
+import type { CourseProgress } from '../course/progress';
 import { countedRuns, traineeCourse, type ScenarioInfo, type TraineeRecord } from './aggregate';
 
 export const REQUIRED_MAX_LEVEL = 2;
@@ -29,9 +30,12 @@ export function certificateStatus(
   outline: CourseOutline,
   scenarios: Iterable<ScenarioInfo>,
   now: Date,
+  course: Pick<
+    CourseProgress,
+    'complete' | 'lessonsDone' | 'lessonsTotal' | 'checksPassed' | 'checksTotal' | 'completedOn'
+  > = traineeCourse(record, outline, now),
 ): CertificateStatus {
   const missing: string[] = [];
-  const course = traineeCourse(record, outline, now);
   if (!course.complete)
     missing.push(
       `the course: ${course.lessonsDone} of ${course.lessonsTotal} lessons, ${course.checksPassed} of ${course.checksTotal} checks passed`,

@@ -60,6 +60,21 @@ describe('reading a bundle file', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses an overlong string even inside a log, naming where it is', () => {
+    const bad = structuredClone(good) as Record<string, any>;
+    bad.runs[0].log[2].by = 'x'.repeat(6000);
+    const result = parseBundle(text(bad), 'long.json');
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems).toEqual([
+        {
+          file: 'long.json',
+          path: 'runs[0].log[2].by',
+          message: 'must be 5000 characters or fewer',
+        },
+      ]);
+  });
+
   it('refuses duplicate run ids and ids that are not plain tokens', () => {
     const bad = structuredClone(good) as Record<string, any>;
     bad.runs.push({ ...bad.runs[0] });

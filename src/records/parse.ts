@@ -4,39 +4,65 @@
  * once this says it is sound.
  */
 import { formatPath, type Problem, type Result } from '../engine/problems';
-import { MAX_BUNDLE_BYTES, bundleSchema, type Bundle } from './schema';
+import { MAX_BUNDLE_BYTES, MAX_TEXT, bundleSchema, type Bundle } from './schema';
 
 /** Keys that would reach an object's prototype when copied; never accepted from a file. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 24;
 const MAX_PROBLEMS = 50;
 
+interface Place {
+  parent: Place | null;
+  key: string | number;
+}
+
+function pathOf(place: Place | null): string {
+  const parts: (string | number)[] = [];
+  for (let p = place; p; p = p.parent) parts.push(p.key);
+  return formatPath(parts.reverse());
+}
+
 /**
- * Paths of keys a file must not use, and of nesting deeper than any bundle has. Walked
- * before zod, because copying a `__proto__` key would change the copy's prototype.
+ * What zod is not asked to check in the parts of a bundle kept as plain data (logs,
+ * answers, role-play steps): keys that would reach an object's prototype when copied,
+ * nesting deeper than any bundle has, and overlong strings. One pass over the whole file,
+ * before zod, so a `__proto__` key never reaches a copy.
  */
 function unsafeShapes(root: unknown, file: string): Problem[] {
   const problems: Problem[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  const stack: { value: unknown; place: Place | null; depth: number }[] = [
+    { value: root, place: null, depth: 0 },
+  ];
   while (stack.length > 0 && problems.length < MAX_PROBLEMS) {
-    const { value, path } = stack.pop()!;
+    const { value, place, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > MAX_TEXT)
+        problems.push({
+          file,
+          path: pathOf(place),
+          message: `must be ${MAX_TEXT} characters or fewer`,
+        });
+      continue;
+    }
     if (value === null || typeof value !== 'object') continue;
-    if (path.length > MAX_DEPTH) {
-      problems.push({ file, path: formatPath(path), message: 'nested too deeply' });
+    if (depth > MAX_DEPTH) {
+      problems.push({ file, path: pathOf(place), message: 'nested too deeply' });
       continue;
     }
     if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      for (let index = 0; index < value.length; index++)
+        stack.push({ value: value[index], place: { parent: place, key: index }, depth: depth + 1 });
       continue;
     }
     for (const key of Object.keys(value)) {
       if (FORBIDDEN_KEYS.has(key))
-        problems.push({
-          file,
-          path: formatPath(path),
-          message: `the key "${key}" is not allowed`,
+        problems.push({ file, path: pathOf(place), message: `the key "${key}" is not allowed` });
+      else
+        stack.push({
+          value: (value as Record<string, unknown>)[key],
+          place: { parent: place, key },
+          depth: depth + 1,
         });
-      else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
     }
   }
   return problems;

@@ -71,6 +71,6 @@ export function rosterRow(
     lastActivity: lastActivity(record),
     refresherDueOn: course.refresherDueOn,
     refresherDue: course.refresherDue,
-    certificate: certificateStatus(record, outline, scenarios.values(), now),
+    certificate: certificateStatus(record, outline, scenarios.values(), now, course),
   };
 }
