@@ -8,6 +8,8 @@ import { AcademyDatabase, database, useDatabase } from './database';
 import { appendRunEntries, createProfile, finishRun, markLessonCompleted, startRun } from './index';
 import {
   attemptPolicy,
+  backupAll,
+  restoreBackup,
   deleteTrainee,
   exportBundle,
   importBundle,
@@ -148,5 +150,46 @@ describe('data care', () => {
     expect(await attemptPolicy()).toBe('best');
     await setAttemptPolicy('last');
     expect(await attemptPolicy()).toBe('last');
+  });
+});
+
+describe('backup and restore', () => {
+  it('restores everything, replacing what was there, and re-verifies every run', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const local = await createProfile('Dee', 'manager');
+    await setAttemptPolicy('first');
+    const text = JSON.stringify(await backupAll());
+    const before = await loadTraineeRecords();
+
+    useDatabase(new AcademyDatabase(`records-restore-${n}`));
+    await createProfile('Someone else', 'trainee');
+    const outcome = await restoreBackup(text, 'backup.json', byHash);
+    expect(outcome).toMatchObject({ status: 'restored', trainees: 2, runs: 1, flagged: 0 });
+    const after = await loadTraineeRecords();
+    expect(after.map((r) => [r.profile.name, r.imported, r.runs.length])).toEqual(
+      before.map((r) => [r.profile.name, r.imported, r.runs.length]),
+    );
+    expect(after.find((r) => r.profile.id === local.id)?.imported).toBe(false);
+    expect(await attemptPolicy()).toBe('first');
+  });
+
+  it('flags a run whose score was edited in the backup', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const backup = JSON.parse(JSON.stringify(await backupAll()));
+    backup.bundles[0].runs[0].score.total = 1;
+    expect(await restoreBackup(JSON.stringify(backup), 'b.json', byHash)).toMatchObject({
+      flagged: 1,
+    });
+  });
+
+  it('rejects a file that is not a backup and changes nothing', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const before = await counts();
+    const outcome = await restoreBackup(JSON.stringify(ana()), 'ana.json', byHash);
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      problems: [{ path: 'format', message: expect.stringMatching(/not a backup/) }],
+    });
+    expect(await counts()).toEqual(before);
   });
 });

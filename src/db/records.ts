@@ -16,6 +16,7 @@ import type { Problem } from '../engine/problems';
 import type { Scenario } from '../engine/schema';
 import { ATTEMPT_POLICIES, type AttemptPolicy, type TraineeRecord } from '../records/aggregate';
 import { parseBundle } from '../records/parse';
+import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '../records/backup';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
 import { verifyRun, type RunVerification } from '../records/verify';
 import {
@@ -27,6 +28,7 @@ import {
   type Profile,
   type RoleplayResult,
   type Run,
+  type RunEntry,
 } from './database';
 
 async function logOf(runId: string): Promise<unknown[]> {
@@ -250,6 +252,7 @@ export async function importBundle(
         // A run already here stays as it is unless the bundle holds a later state of it
         // (a shift that was still running when an earlier bundle was made).
         const runRows: Run[] = [];
+        const entryRows: RunEntry[] = [];
         for (const [i, run] of bundle.runs.entries()) {
           const stored = storedRuns[i];
           if (stored && stored.updatedAt.getTime() >= run.updatedAt.getTime()) continue;
@@ -260,8 +263,10 @@ export async function importBundle(
               .where('[runId+seq]')
               .between([run.id, 0], [run.id, Infinity])
               .delete();
-          await db.runEntries.bulkAdd(log.map((entry, seq) => ({ runId: run.id, seq, entry })));
+          for (let seq = 0; seq < log.length; seq++)
+            entryRows.push({ runId: run.id, seq, entry: log[seq] });
         }
+        await db.runEntries.bulkAdd(entryRows);
         await db.runs.bulkPut(runRows);
         count('runs', runRows.length);
 
@@ -439,6 +444,110 @@ export async function deleteTrainee(profileId: string): Promise<void> {
       if (current?.value === profileId) await db.settings.delete('currentProfile');
     },
   );
+}
+
+/** Everything on this browser as one backup object, ready for `JSON.stringify`. */
+export async function backupAll() {
+  const db = database();
+  const profiles = await db.profiles.orderBy('name').toArray();
+  const bundles: Bundle[] = [];
+  for (const profile of profiles) bundles.push(await exportBundle(profile.id));
+  const [imports, settings, feedback, customContent] = await Promise.all([
+    db.imports.toArray(),
+    db.settings.toArray(),
+    db.feedback.toArray(),
+    db.customContent.toArray(),
+  ]);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(),
+    bundles,
+    // Verifications are not kept: a restore replays every run again.
+    imports: imports.map(({ id, fileName, importedAt, profileIds }) => ({
+      id,
+      fileName,
+      importedAt,
+      profileIds,
+    })),
+    settings,
+    feedback: feedback.map(({ id: _, ...f }) => f),
+    customContent,
+  };
+}
+
+export type RestoreOutcome =
+  | { status: 'restored'; file: string; trainees: number; runs: number; flagged: number }
+  | { status: 'rejected'; file: string; problems: Problem[] };
+
+/**
+ * Replace everything on this browser with a backup, in one transaction. Every run is
+ * replayed and rescored first, as on import, so a backup cannot smuggle in a score either.
+ */
+export async function restoreBackup(
+  text: string,
+  file: string,
+  scenariosByHash: ReadonlyMap<string, Scenario>,
+  bytes = text.length,
+): Promise<RestoreOutcome> {
+  const parsed = parseBackup(text, file, bytes);
+  if (!parsed.ok) return { status: 'rejected', file, problems: parsed.problems };
+  const backup = parsed.value;
+  const verifications = backup.bundles.flatMap((bundle) =>
+    bundle.runs.map((run) => verifyRun(run, run.log, scenariosByHash)),
+  );
+  const db = database();
+  try {
+    await db.transaction('rw', db.tables, async () => {
+      await Promise.all(db.tables.map((table) => table.clear()));
+      for (const bundle of backup.bundles) {
+        const profileId = bundle.profile.id;
+        await db.profiles.put(bundle.profile);
+        await db.lessonVisits.bulkPut(bundle.lessonVisits.map((v) => ({ ...v, profileId })));
+        await db.checkAttempts.bulkAdd(bundle.checkAttempts.map((c) => ({ ...c, profileId })));
+        await db.runs.bulkPut(bundle.runs.map(({ log: _, ...run }) => ({ ...run, profileId })));
+        await db.runEntries.bulkPut(
+          bundle.runs.flatMap((run) =>
+            run.log.map((entry, seq) => ({ runId: run.id, seq, entry })),
+          ),
+        );
+        await db.roleplayResults.bulkPut(bundle.roleplayResults.map((r) => ({ ...r, profileId })));
+        await db.assessments.bulkPut(bundle.assessments.map((a) => ({ ...a, profileId })));
+      }
+      await db.imports.bulkPut(backup.imports);
+      // The fresh verifications ride on one record of their own, naming no profile, so
+      // profiles that were local stay local and imported ones stay imported.
+      await db.imports.put({
+        id: `restored-${new Date().getTime()}`,
+        fileName: file,
+        importedAt: new Date(),
+        profileIds: [],
+        verifications,
+      });
+      await db.settings.bulkPut(backup.settings);
+      await db.feedback.bulkAdd(backup.feedback);
+      await db.customContent.bulkPut(backup.customContent);
+    });
+  } catch (error) {
+    return {
+      status: 'rejected',
+      file,
+      problems: [
+        {
+          file,
+          path: '',
+          message: `the browser could not restore the backup, so nothing was changed (${error instanceof Error ? error.name : 'storage error'})`,
+        },
+      ],
+    };
+  }
+  return {
+    status: 'restored',
+    file,
+    trainees: backup.bundles.length,
+    runs: verifications.length,
+    flagged: verifications.filter((v) => v.flag).length,
+  };
 }
 
 export type { Profile };

@@ -68,16 +68,26 @@ function unsafeShapes(root: unknown, file: string): Problem[] {
   return problems;
 }
 
-/** Read a bundle from a file's text; `bytes` is the file's size as the browser reports it. */
-export function parseBundle(text: string, file: string, bytes = text.length): Result<Bundle> {
-  if (bytes > MAX_BUNDLE_BYTES)
+/**
+ * A file's text as a JSON object, with the checks any file from outside gets: its size,
+ * complete JSON, an object at the top, no prototype keys, bounded nesting and strings.
+ * `what` names the kind of file expected, for the messages.
+ */
+export function checkedJson(
+  text: string,
+  file: string,
+  bytes: number,
+  maxBytes: number,
+  what: string,
+): Result<Record<string, unknown>> {
+  if (bytes > maxBytes)
     return {
       ok: false,
       problems: [
         {
           file,
           path: '',
-          message: `the file is ${Math.round(bytes / 1e6)} MB; a bundle may be at most ${MAX_BUNDLE_BYTES / 1024 / 1024} MB`,
+          message: `the file is ${Math.round(bytes / 1e6)} MB; ${what} may be at most ${Math.round(maxBytes / 1024 / 1024)} MB`,
         },
       ],
     };
@@ -89,20 +99,26 @@ export function parseBundle(text: string, file: string, bytes = text.length): Re
     return {
       ok: false,
       problems: [
-        {
-          file,
-          path: '',
-          message: `not a progress bundle: the file is not complete JSON (${reason})`,
-        },
+        { file, path: '', message: `not ${what}: the file is not complete JSON (${reason})` },
       ],
     };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return {
       ok: false,
-      problems: [{ file, path: '', message: 'not a progress bundle: expected a JSON object' }],
+      problems: [{ file, path: '', message: `not ${what}: expected a JSON object` }],
     };
-  if ((data as { format?: unknown }).format !== 'backorder-academy-progress')
+  const unsafe = unsafeShapes(data, file);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
+  return { ok: true, value: data as Record<string, unknown> };
+}
+
+/** Read a bundle from a file's text; `bytes` is the file's size as the browser reports it. */
+export function parseBundle(text: string, file: string, bytes = text.length): Result<Bundle> {
+  const checked = checkedJson(text, file, bytes, MAX_BUNDLE_BYTES, 'a progress bundle');
+  if (!checked.ok) return checked;
+  const data = checked.value;
+  if (data.format !== 'backorder-academy-progress')
     return {
       ok: false,
       problems: [
@@ -114,8 +130,6 @@ export function parseBundle(text: string, file: string, bytes = text.length): Re
         },
       ],
     };
-  const unsafe = unsafeShapes(data, file);
-  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   const parsed = bundleSchema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   return {

@@ -310,6 +310,44 @@ test.describe('manager dashboard', () => {
     await expect(rosterRows(page)).toContainText('Ben Okafor');
   });
 
+  test('a backup restores every trainee in another browser; a wrong file restores nothing', async ({
+    browser,
+  }) => {
+    const first = await browser.newContext({ acceptDownloads: true });
+    const page = await first.newPage();
+    await openDashboard(page);
+    await importFiles(page, [file('ben.json', ben), file('cleo.json', cleo)]);
+    await expect(rosterRows(page)).toHaveCount(2);
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download a backup of everything' }).click();
+    const backup = readFileSync((await (await saved).path())!, 'utf8');
+    await first.close();
+
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    const problems = watchForProblems(other);
+    await openDashboard(other);
+    await importFiles(other, [file('ben.json', ben)]);
+    const before = await tableCounts(other);
+    await other.getByLabel('Restore from a backup file').setInputFiles(file('ben.json', ben));
+    await other.getByRole('button', { name: 'Yes, replace everything' }).click();
+    await expect(other.getByRole('list', { name: 'Problems in the backup' })).toContainText(
+      'not a backup of this app',
+    );
+    expect(await tableCounts(other)).toEqual(before);
+
+    await other.getByLabel('Restore from a backup file').setInputFiles(file('backup.json', backup));
+    await expect(other.getByRole('alert')).toContainText('Replace everything on this browser');
+    await other.getByRole('button', { name: 'Yes, replace everything' }).click();
+    await expect(
+      other.getByText(/^Restored 2 profiles and 6 runs from backup\.json; 1 run flagged\.$/),
+    ).toBeVisible();
+    await expect(rosterRows(other)).toHaveCount(2);
+    await expect(other.locator('tr[data-trainee="p-cleo"]')).toContainText('1 flagged');
+    expect(problems).toEqual([]);
+    await second.close();
+  });
+
   for (const width of [1280, 390]) {
     test(`the dashboard passes axe at ${width} px and does not scroll sideways`, async ({
       page,
