@@ -6,7 +6,7 @@
  * browser holding an older database upgrades in place. Only what is queried is indexed.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { RunVerification } from '../records/verify';
+import type { RunVerification } from '../records/flags';
 
 export const ROLES = ['trainee', 'trainer', 'manager'] as const;
 export type Role = (typeof ROLES)[number];

@@ -12,8 +12,7 @@ import { COMPETENCIES } from '../engine/schema';
 export const BUNDLE_FORMAT = 'backorder-academy-progress';
 export const BUNDLE_VERSION = 1;
 
-/** Largest file accepted, in bytes: a bundle of 1,000 long shifts is about 20 MB. */
-export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+export { MAX_BUNDLE_BYTES } from './limits';
 export const MAX_RUNS = 20_000;
 export const MAX_LOG_ENTRIES = 20_000;
 const MAX_ROWS = 50_000;

@@ -9,26 +9,10 @@ import { replay } from '../engine/log';
 import { formatProblem } from '../engine/problems';
 import type { Scenario } from '../engine/schema';
 import { scoreLog } from '../engine/scoring';
+import type { RunVerification } from './flags';
 
-export const RUN_FLAGS = ['score-differs', 'does-not-replay', 'unknown-scenario'] as const;
-export type RunFlag = (typeof RUN_FLAGS)[number];
-
-/** What verification found for one run, kept with the import record. */
-export interface RunVerification {
-  runId: string;
-  /** Null when the run replays and its stored score (if any) is the recomputed one. */
-  flag: RunFlag | null;
-  /** In words, for the dashboard. */
-  reason: string;
-  /** The score this engine gives the log, when it replays and the shift ended. */
-  recomputed?: { total: number; passed: boolean; competencies: Record<string, number> };
-}
-
-export const FLAG_LABELS: Record<RunFlag, string> = {
-  'score-differs': 'Score differs from the replay',
-  'does-not-replay': 'Log does not replay',
-  'unknown-scenario': 'Scenario version unknown',
-};
+export { FLAG_LABELS, RUN_FLAGS } from './flags';
+export type { RunFlag, RunVerification } from './flags';
 
 /** The part of a run verification needs. */
 export interface RunToVerify {
