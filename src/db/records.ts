@@ -378,6 +378,17 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
   return [...byProfile.values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name));
 }
 
+/**
+ * Call `onChange` after stored data changes, in this tab or another (Dexie's
+ * `storagemutated` event). The dashboard re-reads on it instead of holding a live query,
+ * whose result cache would copy 10,000 runs on every read.
+ */
+export function watchRecordChanges(onChange: () => void): () => void {
+  const listener = () => onChange();
+  Dexie.on.storagemutated.subscribe(listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
+
 /** A run and its log, for the drill-down replay. */
 export async function runWithLog(runId: string): Promise<{ run: Run; log: unknown[] } | null> {
   const run = await database().runs.get(runId);

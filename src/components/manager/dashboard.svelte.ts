@@ -2,8 +2,8 @@
  * The manager dashboard's state: the scenarios this build knows (fetched from
  * /manager/scenarios.json, with their content hashes, to verify imported runs), every
  * trainee's records from storage, the attempt policy, and the filter. Storage and the
- * scenarios load lazily, so the page starts light; a live query keeps the roster in step
- * with imports, deletions and other tabs.
+ * scenarios load lazily, so the page starts light; the roster is read again whenever
+ * storage changes (imports, deletions, other tabs).
  */
 import type { Scenario } from '../../engine/schema';
 import type {
@@ -74,22 +74,32 @@ export class Dashboard {
           return;
         }
         this.policy = await records.attemptPolicy();
-        const subscription = storage
-          .liveQuery(() => records.loadTraineeRecords())
-          .subscribe({
-            next: (value) => {
-              if (this.readyAfter === null) performance.mark('manager:records');
-              this.records = value;
-              this.status = 'ready';
-              this.readyAfter ??= performance.now() - started;
-            },
-            error: () => {
-              this.problem = 'The records on this browser could not be read.';
-              this.status = 'unavailable';
-            },
-          });
-        unsubscribe = () => subscription.unsubscribe();
-        if (stopped) unsubscribe();
+        // One read at a time; a change during a read asks for one more read after it.
+        let reading = false;
+        let again = false;
+        const read = async () => {
+          if (reading) return void (again = true);
+          reading = true;
+          try {
+            const value = await records.loadTraineeRecords();
+            if (stopped) return;
+            if (this.readyAfter === null) performance.mark('manager:records');
+            this.records = value;
+            this.status = 'ready';
+            this.readyAfter ??= performance.now() - started;
+          } catch {
+            this.problem = 'The records on this browser could not be read.';
+            this.status = 'unavailable';
+          } finally {
+            reading = false;
+            if (again && !stopped) {
+              again = false;
+              void read();
+            }
+          }
+        };
+        unsubscribe = records.watchRecordChanges(() => void read());
+        await read();
       } catch {
         if (stopped) return;
         this.problem = 'The dashboard could not load. Reload the page to try again.';
