@@ -73,7 +73,8 @@ export class Dashboard {
           this.status = 'unavailable';
           return;
         }
-        this.policy = await records.attemptPolicy();
+        // The stored policy is read beside the first read of the records, and set with them.
+        let policy: Promise<AttemptPolicy> | null = records.attemptPolicy();
         // One read at a time; a change during a read asks for one more read after it.
         let reading = false;
         let again = false;
@@ -81,8 +82,10 @@ export class Dashboard {
           if (reading) return void (again = true);
           reading = true;
           try {
-            const value = await records.loadTraineeRecords();
+            const [value, stored] = await Promise.all([records.loadTraineeRecords(), policy]);
             if (stopped) return;
+            if (stored) this.policy = stored;
+            policy = null;
             if (this.readyAfter === null) performance.mark('manager:records');
             this.records = value;
             this.status = 'ready';
