@@ -408,12 +408,6 @@ export async function setAttemptPolicy(policy: AttemptPolicy): Promise<void> {
   await database().settings.put({ key: POLICY_KEY, value: policy });
 }
 
-/** Set or clear a profile's team. */
-export async function setProfileTeam(profileId: string, team: string): Promise<void> {
-  const trimmed = team.trim().slice(0, 60);
-  await database().profiles.update(profileId, { team: trimmed || undefined });
-}
-
 /** Delete everything of one trainee on this browser, in one transaction. */
 export async function deleteTrainee(profileId: string): Promise<void> {
   const db = database();
