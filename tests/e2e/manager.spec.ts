@@ -212,6 +212,11 @@ test.describe('manager dashboard', () => {
     await expect(certificate).toContainText('Ben Okafor');
     await expect(certificate).toContainText('Certificate of completion');
     await expect(certificate.getByRole('listitem')).toHaveCount(required.length);
+    await dash.emulateMedia({ media: 'print' });
+    await expect(dash.getByRole('heading', { level: 1 })).toBeHidden();
+    await expect(dash.getByRole('button', { name: 'Print the certificate' })).toBeHidden();
+    await expect(certificate).toBeVisible();
+    await dash.emulateMedia({ media: 'screen' });
     await expectNoAxeViolations(dash);
     await dash.screenshot({ path: 'test-results/manager-certificate-1280.png', fullPage: true });
     const anaId = anaBundle.profile.id as string;
@@ -372,6 +377,15 @@ test.describe('manager dashboard', () => {
       );
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `test-results/manager-${width}.png`, fullPage: true });
+      // The printable report: the tables without the controls.
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByRole('heading', { name: 'Import progress bundles' })).toBeHidden();
+      await expect(page.getByRole('button', { name: 'Print this report' })).toBeHidden();
+      await expect(page.getByTestId('roster')).toBeVisible();
+      await expect(
+        page.getByText(/^Printed \d{4}-\d{2}-\d{2}\. Scores use the best attempt/),
+      ).toBeVisible();
+      await page.emulateMedia({ media: 'screen' });
       await page.locator('tr[data-trainee="p-ben-okafor"]').getByRole('link').first().click();
       await expect(page.getByRole('heading', { level: 2, name: 'Ben Okafor' })).toBeVisible();
       await expectNoAxeViolations(page);
