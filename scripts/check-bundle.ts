@@ -13,6 +13,10 @@
  *   role-play pages     /roleplays/**                          75 kB: the conversation
  *                                                                    machine, the matcher and
  *                                                                    the chat islands
+ *   manager dashboard   /manager/                             100 kB: roster, heatmap and
+ *                                                                    aggregation; storage, the
+ *                                                                    chart and the replay load
+ *                                                                    only when used
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +28,7 @@ const BUDGETS = [
   { name: 'lesson', pattern: /^\/courses\/[^/]+\/[^/]+\/[^/]+\/$/, kB: 25, readKB: 60 },
   { name: 'simulation', pattern: /^\/simulations\//, kB: 150, readKB: 150 },
   { name: 'role-play', pattern: /^\/roleplays\//, kB: 75, readKB: 75 },
+  { name: 'manager', pattern: /^\/manager\/$/, kB: 100, readKB: 100 },
 ] as const;
 
 if (!existsSync(join(DIST, 'index.html'))) {

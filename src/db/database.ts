@@ -6,6 +6,7 @@
  * browser holding an older database upgrades in place. Only what is queried is indexed.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { RunVerification } from '../records/flags';
 
 export const ROLES = ['trainee', 'trainer', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
@@ -15,6 +16,8 @@ export interface Profile {
   name: string;
   role: Role;
   createdAt: Date;
+  /** The team the person works in, e.g. `North warehouse`, for the manager's filters; optional. */
+  team?: string;
 }
 
 /** A key-value setting of this browser, e.g. the profile in use. */
@@ -133,6 +136,10 @@ export interface ImportRecord {
   fileName: string;
   importedAt: Date;
   profileIds: string[];
+  /** What replaying each run of the bundle found (src/records/verify.ts), by run. */
+  verifications?: RunVerification[];
+  /** How many records the import added, by table, for the manager's message. */
+  added?: Record<string, number>;
 }
 
 export class AcademyDatabase extends Dexie {

@@ -209,3 +209,16 @@ describe('simulation runs (database version 2)', () => {
     expect(await upgraded.assessments.count()).toBe(0);
   });
 });
+
+describe('a profile with a team', () => {
+  it('keeps the team, trimmed, and leaves it out when blank', async () => {
+    const ana = await createProfile('Ana', 'trainee', '  North  ');
+    const ben = await createProfile('Ben', 'trainee', '   ');
+    expect((await listProfiles()).map((p) => [p.name, p.team])).toEqual([
+      ['Ana', 'North'],
+      ['Ben', undefined],
+    ]);
+    expect(ana.team).toBe('North');
+    expect(ben).not.toHaveProperty('team');
+  });
+});

@@ -44,8 +44,8 @@ export async function listProfiles(): Promise<Profile[]> {
   return database().profiles.orderBy('name').toArray();
 }
 
-/** Create a profile and make it the one in use. */
-export async function createProfile(name: string, role: Role): Promise<Profile> {
+/** Create a profile and make it the one in use; `team` is optional (the manager's filters use it). */
+export async function createProfile(name: string, role: Role, team = ''): Promise<Profile> {
   const problem = profileNameProblem(name);
   if (problem) throw new Error(problem);
   if (!ROLES.includes(role)) throw new Error(`Unknown role "${role}".`);
@@ -54,6 +54,7 @@ export async function createProfile(name: string, role: Role): Promise<Profile> 
     name: name.trim(),
     role,
     createdAt: new Date(),
+    ...(team.trim() ? { team: team.trim().slice(0, 60) } : {}),
   };
   const db = database();
   await db.transaction('rw', db.profiles, db.settings, async () => {

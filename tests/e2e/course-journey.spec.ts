@@ -271,6 +271,7 @@ test('keyboard only: create a profile and finish a lesson without a mouse', asyn
     await page.keyboard.press('Tab');
   await expect(name).toBeFocused();
   await page.keyboard.type('Dev Patel');
+  await page.keyboard.press('Tab'); // team (optional)
   await page.keyboard.press('Tab'); // role
   await page.keyboard.press('Tab'); // create
   await page.keyboard.press('Enter');

@@ -108,19 +108,6 @@ test.describe('main navigation', () => {
 });
 
 test.describe('section pages', () => {
-  // Courses, simulations and the trainer's tools are built; course-pages.spec.ts covers the
-  // course pages, trainer.spec.ts the trainer's.
-  const comingSoon = SECTIONS.filter(
-    ({ path }) => path !== '/simulations/' && path !== '/courses/' && path !== '/trainer/',
-  );
-  for (const { path, heading } of comingSoon) {
-    test(`${path} says plainly that it is coming soon`, async ({ page }) => {
-      await page.goto(path);
-      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-      await expect(page.getByText('Coming soon', { exact: true })).toBeVisible();
-    });
-  }
-
   test('/simulations/ lists every scenario file, or says there are none', async ({ page }) => {
     // The page reads the `scenarios` collection: every YAML or JSON file in simulations/.
     const folder = fileURLToPath(new URL('../../simulations/', import.meta.url));

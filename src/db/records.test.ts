@@ -1,0 +1,195 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runAutopilot } from '../engine/autopilot';
+import { scenarioHash } from '../engine/report';
+import { scoreLog } from '../engine/scoring';
+import { makeBundle, scenarioFiles } from '../../tests/fixtures/bundles';
+import { AcademyDatabase, database, useDatabase } from './database';
+import { appendRunEntries, createProfile, finishRun, markLessonCompleted, startRun } from './index';
+import {
+  attemptPolicy,
+  backupAll,
+  restoreBackup,
+  deleteTrainee,
+  exportBundle,
+  importBundle,
+  loadTraineeRecords,
+  setAttemptPolicy,
+} from './records';
+
+const scenarios = scenarioFiles();
+const scenario = scenarios.get('three-backorder-types')!;
+const byHash = new Map([...scenarios.values()].map((s) => [scenarioHash(s), s]));
+const at = new Date('2026-03-05T09:00:00Z');
+let n = 0;
+beforeEach(() => useDatabase(new AcademyDatabase(`records-${++n}`)));
+
+async function counts() {
+  const db = database();
+  return Object.fromEntries(
+    await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)),
+  );
+}
+
+const ana = () =>
+  makeBundle({
+    profile: { id: 'p-ana', name: 'Ana Ruiz', team: 'North' },
+    runs: [{ id: 'run-a1', scenario, at }],
+    courseDoneOn: new Date('2026-03-04T09:00:00Z'),
+  });
+
+describe('importing a bundle', () => {
+  it('adds the trainee with every record, verified', async () => {
+    const outcome = await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    expect(outcome.status).toBe('imported');
+    const [record] = await loadTraineeRecords();
+    expect(record!.profile).toMatchObject({ name: 'Ana Ruiz', team: 'North' });
+    expect(record!.imported).toBe(true);
+    expect(record!.runs).toMatchObject([{ id: 'run-a1', flag: null }]);
+    expect(record!.visits.length).toBeGreaterThan(5);
+  });
+
+  it('is idempotent: the same file twice, or a second file with the same records, adds nothing', async () => {
+    const text = JSON.stringify(ana());
+    await importBundle(text, 'ana.json', byHash);
+    const before = await counts();
+    const again = await importBundle(text, 'ana.json', byHash);
+    expect(again.status).toBe('already-imported');
+    expect(await counts()).toEqual(before);
+    const reExported = { ...ana(), exportedAt: '2026-03-21T08:00:00.000Z' };
+    const third = await importBundle(JSON.stringify(reExported), 'ana-2.json', byHash);
+    expect(third.status === 'imported' && third.added).toEqual({});
+    const after = await counts();
+    expect({ ...after, imports: before.imports }).toEqual(before);
+  });
+
+  it('flags an edited score and keeps it out of trust', async () => {
+    const bundle = ana();
+    bundle.runs[0]!.score.total = 42;
+    const outcome = await importBundle(JSON.stringify(bundle), 'edited.json', byHash);
+    expect(outcome.status === 'imported' && outcome.verifications[0]!.flag).toBe('score-differs');
+    const [record] = await loadTraineeRecords();
+    expect(record!.runs[0]).toMatchObject({ flag: 'score-differs' });
+  });
+
+  it('rejects a bad file with reasons and changes nothing', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const before = await counts();
+    const outcome = await importBundle(JSON.stringify(ana()).slice(0, 500), 'cut.json', byHash);
+    expect(outcome.status).toBe('rejected');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('rejects, atomically, a bundle whose run id belongs to someone else', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const before = await counts();
+    const ben = makeBundle({
+      profile: { id: 'p-ben', name: 'Ben' },
+      runs: [{ id: 'run-a1', scenario, at }],
+      courseDoneOn: at,
+    });
+    const outcome = await importBundle(JSON.stringify(ben), 'ben.json', byHash);
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      problems: [{ path: 'runs[0].id', message: expect.stringMatching(/another trainee/) }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('exporting', () => {
+  it('exports a trainee made on this browser, and that bundle imports elsewhere verified', async () => {
+    const profile = await createProfile('Cleo <b>Lane</b>', 'trainee');
+    await markLessonCompleted(
+      profile.id,
+      'backorders-and-partial-shipments',
+      '01-basics/01-what-is-a-backorder',
+    );
+    const log = runAutopilot(scenario).log;
+    await startRun({
+      id: 'local-run',
+      profileId: profile.id,
+      scenario: scenario.id,
+      scenarioHash: scenarioHash(scenario),
+      engineVersion: '1.0.0',
+    });
+    await appendRunEntries('local-run', 0, log);
+    const scored = scoreLog(scenario, log);
+    if (!scored.ok) throw new Error('no score');
+    const { total, passed, competencies } = scored.score;
+    await finishRun('local-run', 'ended', { total, passed, competencies });
+
+    const text = JSON.stringify(await exportBundle(profile.id));
+    useDatabase(new AcademyDatabase(`records-elsewhere-${n}`));
+    const outcome = await importBundle(text, 'cleo.json', byHash);
+    expect(outcome.status).toBe('imported');
+    const [record] = await loadTraineeRecords();
+    expect(record!.profile.name).toBe('Cleo <b>Lane</b>');
+    expect(record!.runs).toMatchObject([{ id: 'local-run', flag: null, score: { total } }]);
+    expect(record!.visits).toHaveLength(1);
+  });
+});
+
+describe('data care', () => {
+  it('deletes one trainee and leaves the others', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const ben = makeBundle({
+      profile: { id: 'p-ben', name: 'Ben' },
+      runs: [{ id: 'run-b1', scenario, at }],
+    });
+    await importBundle(JSON.stringify(ben), 'ben.json', byHash);
+    await deleteTrainee('p-ana');
+    const records = await loadTraineeRecords();
+    expect(records.map((r) => r.profile.name)).toEqual(['Ben']);
+    expect(await database().runEntries.where('runId').equals('run-a1').count()).toBe(0);
+    // The import record went too, so the same file can bring Ana back.
+    expect((await importBundle(JSON.stringify(ana()), 'ana.json', byHash)).status).toBe('imported');
+  });
+
+  it('keeps the attempt policy, best by default', async () => {
+    expect(await attemptPolicy()).toBe('best');
+    await setAttemptPolicy('last');
+    expect(await attemptPolicy()).toBe('last');
+  });
+});
+
+describe('backup and restore', () => {
+  it('restores everything, replacing what was there, and re-verifies every run', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const local = await createProfile('Dee', 'manager');
+    await setAttemptPolicy('first');
+    const text = JSON.stringify(await backupAll());
+    const before = await loadTraineeRecords();
+
+    useDatabase(new AcademyDatabase(`records-restore-${n}`));
+    await createProfile('Someone else', 'trainee');
+    const outcome = await restoreBackup(text, 'backup.json', byHash);
+    expect(outcome).toMatchObject({ status: 'restored', trainees: 2, runs: 1, flagged: 0 });
+    const after = await loadTraineeRecords();
+    expect(after.map((r) => [r.profile.name, r.imported, r.runs.length])).toEqual(
+      before.map((r) => [r.profile.name, r.imported, r.runs.length]),
+    );
+    expect(after.find((r) => r.profile.id === local.id)?.imported).toBe(false);
+    expect(await attemptPolicy()).toBe('first');
+  });
+
+  it('flags a run whose score was edited in the backup', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const backup = JSON.parse(JSON.stringify(await backupAll()));
+    backup.bundles[0].runs[0].score.total = 1;
+    expect(await restoreBackup(JSON.stringify(backup), 'b.json', byHash)).toMatchObject({
+      flagged: 1,
+    });
+  });
+
+  it('rejects a file that is not a backup and changes nothing', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const before = await counts();
+    const outcome = await restoreBackup(JSON.stringify(ana()), 'ana.json', byHash);
+    expect(outcome).toMatchObject({
+      status: 'rejected',
+      problems: [{ path: 'format', message: expect.stringMatching(/not a backup/) }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+});

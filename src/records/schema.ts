@@ -1,0 +1,168 @@
+/**
+ * The progress bundle (issue 6): one trainee's records as a versioned JSON file, carried
+ * from the device they trained on to a manager's browser. One zod schema is the single
+ * source of truth; the types come from it.
+ *
+ * A bundle comes from outside and may be edited or hostile, so every string is bounded,
+ * every id is a plain token, and every date is checked.
+ */
+import { z } from 'zod';
+import { COMPETENCIES } from '../engine/schema';
+
+export const BUNDLE_FORMAT = 'backorder-academy-progress';
+export const BUNDLE_VERSION = 1;
+
+export { MAX_BUNDLE_BYTES } from './limits';
+export const MAX_RUNS = 20_000;
+export const MAX_LOG_ENTRIES = 20_000;
+const MAX_ROWS = 50_000;
+/** Longest string anywhere in a bundle (parse.ts checks every string, also inside logs). */
+export const MAX_TEXT = 5_000;
+
+/** An id as the app makes them (UUIDs, slugs, `01-basics/02-three-types`). */
+const token = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'must be 200 characters or fewer')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'must be letters, digits and . _ : / - only');
+
+const text = (max = MAX_TEXT) => z.string().max(max, `must be ${max} characters or fewer`);
+
+/** An ISO 8601 date-time as JSON writes a Date; read back as a Date. */
+const date = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-03-02T09:00:00Z' })
+  .transform((value) => new Date(value));
+
+/** A record of bounded size (prototype keys are refused before zod sees the data: see parse.ts). */
+function safeRecord<T extends z.ZodTypeAny>(value: T) {
+  return z
+    .record(z.string().max(200), value)
+    .refine((record) => Object.keys(record).length <= 500, 'must have 500 keys or fewer');
+}
+
+const competencyScores = safeRecord(z.number().min(0).max(100));
+
+export const bundleProfileSchema = z.object({
+  /** Stable across devices: the id the trainee's browser gave the profile. */
+  id: token,
+  name: z.string().trim().min(1, 'must not be empty').max(60, 'must be 60 characters or fewer'),
+  role: z.enum(['trainee', 'trainer', 'manager']),
+  /** Optional team, e.g. `North warehouse`. */
+  team: text(60).optional(),
+  createdAt: date,
+});
+
+export const bundleLessonVisitSchema = z.object({
+  course: token,
+  lesson: token,
+  openedAt: date,
+  completedAt: date.optional(),
+  seconds: z.number().int().min(0).max(10_000_000),
+});
+
+export const bundleCheckAttemptSchema = z.object({
+  course: token,
+  module: token,
+  at: date,
+  /** The answers as given; any JSON, bounded by the file checks in parse.ts. */
+  answers: safeRecord(z.unknown()),
+  score: z.number().min(0).max(1),
+  passed: z.boolean(),
+});
+
+export const bundleRunSchema = z.object({
+  id: token,
+  scenario: token,
+  scenarioHash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+  engineVersion: text(40),
+  startedAt: date,
+  updatedAt: date,
+  status: z.enum(['running', 'ended', 'abandoned']),
+  score: z
+    .object({
+      total: z.number().min(0).max(100),
+      passed: z.boolean(),
+      competencies: competencyScores,
+    })
+    .optional(),
+  /** The run's full log; each entry is checked when the run is replayed, not here. */
+  log: z.array(z.unknown()).max(MAX_LOG_ENTRIES, `must have ${MAX_LOG_ENTRIES} entries or fewer`),
+});
+
+export const bundleRoleplaySchema = z.object({
+  id: token,
+  roleplay: token,
+  roleplayHash: text(100),
+  mode: z.enum(['practice', 'assessment', 'live']),
+  startedAt: date,
+  updatedAt: date,
+  status: z.enum(['running', 'ended', 'abandoned']),
+  steps: z.array(z.unknown()).max(2_000),
+  score: z
+    .object({
+      total: z.number(),
+      max: z.number(),
+      percent: z.number().min(0).max(100),
+      ending: text(200),
+      rubric: safeRecord(z.number()),
+    })
+    .optional(),
+});
+
+export const bundleAssessmentSchema = z.object({
+  id: token,
+  trainerName: text(60),
+  at: date,
+  subject: z.object({ kind: z.enum(['roleplay', 'run', 'live-roleplay']), id: token }),
+  rubric: safeRecord(z.boolean()),
+  notes: text(),
+});
+
+export const bundleSchema = z
+  .object({
+    /** Always `backorder-academy-progress`: tells a bundle from any other JSON file. */
+    format: z.literal(BUNDLE_FORMAT, {
+      errorMap: () => ({ message: `must be "${BUNDLE_FORMAT}"` }),
+    }),
+    /** The bundle format's version; this app reads version 1. */
+    version: z.literal(BUNDLE_VERSION, {
+      errorMap: () => ({ message: `must be ${BUNDLE_VERSION} (this app reads version 1)` }),
+    }),
+    exportedAt: date,
+    /** The engine version of the exporting app. */
+    engineVersion: text(40),
+    profile: bundleProfileSchema,
+    lessonVisits: z.array(bundleLessonVisitSchema).max(MAX_ROWS),
+    checkAttempts: z.array(bundleCheckAttemptSchema).max(MAX_ROWS),
+    runs: z.array(bundleRunSchema).max(MAX_RUNS, `must have ${MAX_RUNS} runs or fewer`),
+    roleplayResults: z.array(bundleRoleplaySchema).max(MAX_ROWS).default([]),
+    assessments: z.array(bundleAssessmentSchema).max(MAX_ROWS).default([]),
+    /** Each scenario the runs were played on, with its content hash. */
+    scenarios: z
+      .array(z.object({ id: token, hash: z.string().regex(/^[0-9a-f]{64}$/) }))
+      .max(1_000),
+  })
+  .superRefine((bundle, ctx) => {
+    const unique = (list: { id: string }[], field: string) => {
+      const seen = new Set<string>();
+      list.forEach((item, index) => {
+        if (seen.has(item.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [field, index, 'id'],
+            message: `duplicate id "${item.id}"`,
+          });
+        seen.add(item.id);
+      });
+    };
+    unique(bundle.runs, 'runs');
+    unique(bundle.roleplayResults, 'roleplayResults');
+    unique(bundle.assessments, 'assessments');
+  });
+
+export type Bundle = z.infer<typeof bundleSchema>;
+export type BundleRun = z.infer<typeof bundleRunSchema>;
+export type BundleInput = z.input<typeof bundleSchema>;
+
+export { COMPETENCIES };

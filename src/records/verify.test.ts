@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { runAutopilot } from '../engine/autopilot';
+import { scenarioHash } from '../engine/report';
+import { bundleRun, scenarioFiles } from '../../tests/fixtures/bundles';
+import { verifyRun } from './verify';
+
+const scenarios = scenarioFiles();
+const scenario = scenarios.get('three-backorder-types')!;
+const byHash = new Map([...scenarios.values()].map((s) => [scenarioHash(s), s]));
+const at = new Date('2026-03-05T09:00:00Z');
+
+describe('verifying a run by replaying its log', () => {
+  it('trusts a run whose stored score is what the replay gives', () => {
+    const run = bundleRun({ id: 'r1', scenario, at });
+    const result = verifyRun(run, run.log, byHash);
+    expect(result.flag).toBeNull();
+    expect(result.recomputed?.total).toBe(run.score.total);
+  });
+
+  it('flags an edited score, giving both numbers', () => {
+    const honest = bundleRun({ id: 'r1', scenario, at });
+    const log = honest.log.filter((e) => e.type !== 'notify-customer');
+    const run = bundleRun({ id: 'r2', scenario, at, log, total: 100 });
+    const result = verifyRun(run, run.log, byHash);
+    expect(result.flag).toBe('score-differs');
+    expect(result.reason).toMatch(/file says 100; replaying the log gives \d+/);
+    expect(result.recomputed!.total).toBeLessThan(100);
+  });
+
+  it('flags a changed competency even when the total is the same', () => {
+    const run = bundleRun({ id: 'r3', scenario, at });
+    run.score.competencies = { ...run.score.competencies, basics: 50 };
+    expect(verifyRun(run, run.log, byHash).flag).toBe('score-differs');
+  });
+
+  it("flags a log that leaves out one of the scenario's events", () => {
+    const run = bundleRun({ id: 'r4', scenario, at });
+    const log = run.log.filter((e) => e.type !== 'customer-message');
+    const result = verifyRun(run, log, byHash);
+    expect(result.flag).toBe('does-not-replay');
+    expect(result.reason).toMatch(/customer-message event at .* is missing/);
+  });
+
+  it('flags a log whose entries go back in time', () => {
+    const run = bundleRun({ id: 'r4b', scenario, at });
+    const result = verifyRun(run, [...run.log].reverse(), byHash);
+    expect(result.flag).toBe('does-not-replay');
+  });
+
+  it('flags a log entry that is not a valid action, naming its path', () => {
+    const run = bundleRun({ id: 'r5', scenario, at });
+    const log = [...run.log, { type: 'ship', order: 42, at: '2026-03-02T09:00' }];
+    const result = verifyRun(run, log, byHash);
+    expect(result.flag).toBe('does-not-replay');
+    expect(result.reason).toMatch(/log\[\d+\]/);
+  });
+
+  it('flags a run on a scenario version this app does not know', () => {
+    const run = { ...bundleRun({ id: 'r6', scenario, at }), scenarioHash: '0'.repeat(64) };
+    expect(verifyRun(run, run.log, byHash).flag).toBe('unknown-scenario');
+  });
+
+  it('flags a hash that belongs to another scenario', () => {
+    const other = scenarios.get('late-purchase-order')!;
+    const run = { ...bundleRun({ id: 'r7', scenario, at }), scenarioHash: scenarioHash(other) };
+    expect(verifyRun(run, run.log, byHash).flag).toBe('unknown-scenario');
+  });
+
+  it('accepts an unfinished run without a score, and flags one that claims a score', () => {
+    const log = runAutopilot(scenario).log.slice(0, 3);
+    const base = { id: 'r8', scenario: scenario.id, scenarioHash: scenarioHash(scenario) };
+    expect(verifyRun({ ...base, status: 'running' }, log, byHash).flag).toBeNull();
+    expect(
+      verifyRun(
+        { ...base, status: 'abandoned', score: { total: 100, passed: true, competencies: {} } },
+        log,
+        byHash,
+      ).flag,
+    ).toBe('score-differs');
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Verifying a run brought from another device: its log is replayed through this engine on
+ * the scenario with the same content hash, and its score recomputed. A record is trusted
+ * only when both agree with what the file says; anything else is flagged, with a reason a
+ * manager can read.
+ */
+import { parseLog } from '../engine/log';
+import { replay } from '../engine/log';
+import { formatProblem } from '../engine/problems';
+import type { Scenario } from '../engine/schema';
+import { scoreLog } from '../engine/scoring';
+import type { RunVerification } from './flags';
+
+export { FLAG_LABELS, RUN_FLAGS } from './flags';
+export type { RunFlag, RunVerification } from './flags';
+
+/** The part of a run verification needs. */
+export interface RunToVerify {
+  id: string;
+  scenario: string;
+  scenarioHash: string;
+  status: 'running' | 'ended' | 'abandoned';
+  score?: { total: number; passed: boolean; competencies: Record<string, number> };
+}
+
+/** Verify one run against the scenarios this app knows, by content hash. */
+export function verifyRun(
+  run: RunToVerify,
+  log: readonly unknown[],
+  scenariosByHash: ReadonlyMap<string, Scenario>,
+): RunVerification {
+  const runId = run.id;
+  const scenario = scenariosByHash.get(run.scenarioHash);
+  if (!scenario || scenario.id !== run.scenario)
+    return {
+      runId,
+      flag: 'unknown-scenario',
+      reason: `No version of scenario "${run.scenario}" with content hash ${run.scenarioHash.slice(0, 12)}… is known here, so the run cannot be replayed.`,
+    };
+  const parsed = parseLog([...log], `run ${runId}`);
+  if (!parsed.ok)
+    return {
+      runId,
+      flag: 'does-not-replay',
+      reason: `The log is not a valid log: ${parsed.problems.slice(0, 3).map(formatProblem).join('; ')}`,
+    };
+  const replayed = replay(scenario, parsed.log);
+  if (!replayed.ok)
+    return {
+      runId,
+      flag: 'does-not-replay',
+      reason: `The log does not replay: ${replayed.error.message}.`,
+    };
+  if (run.status !== 'ended') {
+    if (run.score)
+      return {
+        runId,
+        flag: 'score-differs',
+        reason: 'The run did not end, yet it carries a score.',
+      };
+    return { runId, flag: null, reason: 'Replays; the shift was not finished.' };
+  }
+  const scored = scoreLog(scenario, parsed.log);
+  if (!scored.ok)
+    return {
+      runId,
+      flag: 'does-not-replay',
+      reason: `The log cannot be scored: ${scored.error.message}.`,
+    };
+  const recomputed = {
+    total: scored.score.total,
+    passed: scored.score.passed,
+    competencies: scored.score.competencies as Record<string, number>,
+  };
+  const stored = run.score;
+  if (!stored)
+    return {
+      runId,
+      flag: 'score-differs',
+      reason: 'The run ended but carries no score.',
+      recomputed,
+    };
+  const differs =
+    stored.total !== recomputed.total ||
+    stored.passed !== recomputed.passed ||
+    Object.entries(recomputed.competencies).some(
+      ([c, points]) => stored.competencies[c] !== points,
+    );
+  if (differs)
+    return {
+      runId,
+      flag: 'score-differs',
+      reason: `The file says ${stored.total}${stored.passed ? ' (passed)' : ''}; replaying the log gives ${recomputed.total}${recomputed.passed ? ' (passed)' : ''}.`,
+      recomputed,
+    };
+  return { runId, flag: null, reason: 'Replayed; the score matches.', recomputed };
+}

@@ -1,0 +1,396 @@
+/**
+ * The manager's journey end to end in Chromium: a trainee trains through the real screens
+ * and exports a bundle; a manager's fresh browser imports it beside another trainee's
+ * bundle, sees both, follows a number to its replay, reloads in the middle, downloads the
+ * CSVs and opens a certificate only the trainee who earned it has. Edited, truncated and
+ * foreign files are flagged or rejected with nothing changed; importing twice adds nothing.
+ * Bundles other than the exported one are made by tests/fixtures/bundles.ts from real
+ * engine logs on the real scenario files.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { runAutopilot } from '../../src/engine/autopilot';
+import { makeBundle, scenarioFiles } from '../fixtures/bundles';
+import { expectNoAxeViolations, watchForProblems } from './page-checks';
+
+const scenarios = scenarioFiles();
+const required = [...scenarios.values()].filter((s) => s.level <= 2);
+const threeTypes = scenarios.get('three-backorder-types')!;
+const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
+
+/** Ben finished the course and passed every required scenario: he has earned the certificate. */
+const ben = makeBundle({
+  profile: { id: 'p-ben-okafor', name: 'Ben Okafor', team: 'South' },
+  courseDoneOn: day(3),
+  runs: required.map((scenario, i) => ({ id: `ben-run-${i}`, scenario, at: day(4 + i) })),
+});
+/** Cleo's second attempt at a scenario claims 100 where her log earns less. */
+const cleoLog = runAutopilot(threeTypes).log.filter((e) => e.type !== 'notify-customer');
+const cleo = makeBundle({
+  profile: { id: 'p-cleo', name: 'Cleo <b>Lane</b>', team: 'North' },
+  runs: [{ id: 'cleo-run-1', scenario: threeTypes, at: day(5), log: cleoLog, total: 100 }],
+});
+
+const file = (name: string, value: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+});
+
+async function waitForIslands(page: Page) {
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+}
+
+async function openDashboard(page: Page, hash = '') {
+  await page.goto(`/manager/${hash}`);
+  await waitForIslands(page);
+  await expect(page.locator('.manager[data-status="ready"]')).toBeVisible();
+}
+
+const results = (page: Page) => page.getByRole('list', { name: 'Import results' });
+
+async function importFiles(page: Page, files: ReturnType<typeof file>[]) {
+  await page.getByLabel('Choose bundle files').setInputFiles(files);
+  await expect(results(page)).toBeVisible();
+}
+
+const rosterRows = (page: Page) => page.getByTestId('roster').locator('tbody tr[data-trainee]');
+
+async function tableCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('backorder-academy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => (counts[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+}
+
+test.describe('manager dashboard', () => {
+  test.describe.configure({ timeout: 150_000 });
+
+  test('a trainee exports, a fresh browser imports two trainees, drills down and exports', async ({
+    browser,
+  }) => {
+    // The trainee's own browser: a lesson and a short shift through the real screens.
+    const trainee = await browser.newContext();
+    const page = await trainee.newPage();
+    const traineeProblems = watchForProblems(page);
+    await page.goto('/courses/backorders-and-partial-shipments/01-basics/01-what-is-a-backorder/');
+    const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+    await panel.getByLabel('Your name').fill('Ana Ruiz');
+    await panel.getByLabel('Team (optional)').fill('North');
+    await panel.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
+    await expect(page.getByText('You have completed this lesson.')).toBeVisible();
+
+    await page.goto('/simulations/three-backorder-types/');
+    await waitForIslands(page);
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    await page.getByRole('button', { name: 'Check stock of PLB-CU15-EL90' }).first().click();
+    await page.getByRole('button', { name: 'End shift' }).click();
+    await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+    const anaTotal = (await page.getByTestId('score-total').textContent())!.match(
+      /(\d+) out of/,
+    )![1]!;
+
+    await page.getByRole('button', { name: /Ana Ruiz/ }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export my progress' }).click();
+    const exported = await download;
+    expect(exported.suggestedFilename()).toMatch(/^progress-ana-ruiz-\d{4}-\d{2}-\d{2}\.json$/);
+    const anaText = readFileSync((await exported.path())!, 'utf8');
+    const anaBundle = JSON.parse(anaText);
+    expect(anaBundle).toMatchObject({
+      format: 'backorder-academy-progress',
+      version: 1,
+      profile: { name: 'Ana Ruiz', team: 'North' },
+      runs: [{ scenario: 'three-backorder-types', status: 'ended' }],
+    });
+    expect(traineeProblems).toEqual([]);
+    await trainee.close();
+
+    // The manager's browser, with nothing in it.
+    const manager = await browser.newContext({ acceptDownloads: true });
+    const dash = await manager.newPage();
+    const problems = watchForProblems(dash);
+    await openDashboard(dash);
+    await expect(dash.getByText('No trainees match.')).toBeVisible();
+    await importFiles(dash, [file('ana.json', anaText), file('ben.json', ben)]);
+    await expect(
+      results(dash).getByText(/ana\.json: Ana Ruiz imported, .* all verified\./),
+    ).toBeVisible();
+    await expect(
+      results(dash).getByText(/ben\.json: Ben Okafor imported, .* all verified\./),
+    ).toBeVisible();
+    await expect(rosterRows(dash)).toHaveCount(2);
+    const anaRow = dash.locator('tr[data-trainee]', { hasText: 'Ana Ruiz' });
+    const benRow = dash.locator('tr[data-trainee]', { hasText: 'Ben Okafor' });
+    await expect(anaRow.getByRole('cell', { name: 'Not yet' })).toBeVisible();
+    await expect(benRow.getByRole('link', { name: 'Earned' })).toBeVisible();
+    await expect(benRow).toContainText(`${required.length} of ${required.length}`);
+    await expectNoAxeViolations(dash);
+    await dash.screenshot({ path: 'test-results/manager-dashboard-1280.png', fullPage: true });
+
+    // Filters: by team.
+    await dash.getByLabel('Team').selectOption('South');
+    await expect(rosterRows(dash)).toHaveCount(1);
+    await dash.getByLabel('Team').selectOption('');
+    await expect(rosterRows(dash)).toHaveCount(2);
+
+    // CSV: the header, and Ben's row for the three-types scenario.
+    const csvDownload = dash.waitForEvent('download');
+    await dash.getByRole('button', { name: /one row per trainee and activity/ }).click();
+    const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'trainee_id,trainee,team,role,activity_type,activity,attempts,score,passed,flagged_runs,last_activity',
+    );
+    const benRun = ben.runs.find((r) => r.scenario === 'three-backorder-types')!;
+    expect(lines).toContain(
+      `p-ben-okafor,Ben Okafor,South,trainee,simulation,${threeTypes.title},1,${benRun.score.total},true,0,${benRun.updatedAt.slice(0, 10)}`,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^[^,]+,Ana Ruiz,North,trainee,simulation,/),
+    );
+    const competencyDownload = dash.waitForEvent('download');
+    await dash.getByRole('button', { name: /one row per trainee and competency/ }).click();
+    const competencyCsv = readFileSync((await (await competencyDownload).path())!, 'utf8');
+    expect(competencyCsv.split('\r\n')[0]).toBe('trainee_id,trainee,team,role,competency,score');
+    expect(competencyCsv.split('\r\n')).toHaveLength(2 * 7 + 2);
+
+    // Drill-down: Ana's shift opens its replay at her first marked mistake.
+    await anaRow.getByRole('link', { name: 'Ana Ruiz' }).click();
+    await expect(dash.getByRole('heading', { level: 2, name: 'Ana Ruiz' })).toBeFocused();
+    await expect(dash.getByRole('cell', { name: 'Played on this browser' })).toHaveCount(0);
+    await expect(dash.getByRole('cell', { name: 'Verified by replay' })).toHaveCount(1);
+    await expect(dash.getByText(/No certificate yet: the course: 1 of \d+ lessons/)).toBeVisible();
+    await dash.getByRole('link', { name: new RegExp(`^${anaTotal}: open the replay of`) }).click();
+    await expect(
+      dash.getByRole('heading', { name: new RegExp(`^Replay: ${threeTypes.title}`) }),
+    ).toBeFocused();
+    await expect(dash.getByTestId('score-total')).toHaveText(`Not passed: ${anaTotal} out of 100`);
+    await expect(
+      dash
+        .getByText(/^Step \d+ of \d+$/)
+        .or(dash.getByText(/^\d+ of \d+$/))
+        .first(),
+    ).toBeVisible();
+    await expectNoAxeViolations(dash);
+    await dash.screenshot({ path: 'test-results/manager-replay-1280.png', fullPage: true });
+
+    // A reload in the middle of the journey comes back to the same replay.
+    const replayUrl = dash.url();
+    expect(replayUrl).toMatch(/#trainee=.+&run=.+/);
+    await dash.reload();
+    await waitForIslands(dash);
+    await expect(
+      dash.getByRole('heading', { name: new RegExp(`^Replay: ${threeTypes.title}`) }),
+    ).toBeVisible();
+    await expect(dash.getByTestId('score-total')).toHaveText(`Not passed: ${anaTotal} out of 100`);
+    await expect(dash.getByText(/^\d+ of \d+$/).first()).toBeVisible();
+
+    // The certificate: Ben has one; Ana's address shows none.
+    await dash.goto('/manager/#');
+    await waitForIslands(dash);
+    await benRow.getByRole('link', { name: 'Earned' }).click();
+    const certificate = dash.getByTestId('certificate');
+    await expect(certificate).toContainText('Ben Okafor');
+    await expect(certificate).toContainText('Certificate of completion');
+    await expect(certificate.getByRole('listitem')).toHaveCount(required.length);
+    await dash.emulateMedia({ media: 'print' });
+    await expect(dash.getByRole('heading', { level: 1 })).toBeHidden();
+    await expect(dash.getByRole('button', { name: 'Print the certificate' })).toBeHidden();
+    await expect(certificate).toBeVisible();
+    await dash.emulateMedia({ media: 'screen' });
+    await expectNoAxeViolations(dash);
+    await dash.screenshot({ path: 'test-results/manager-certificate-1280.png', fullPage: true });
+    const anaId = anaBundle.profile.id as string;
+    await dash.goto(`/manager/#trainee=${anaId}&certificate`);
+    await waitForIslands(dash);
+    await expect(dash.getByTestId('certificate')).toHaveCount(0);
+    await expect(dash.getByText(/No certificate yet/)).toBeVisible();
+
+    // Ben's score for a scenario drills down to that very run.
+    await dash.goto(`/manager/#trainee=p-ben-okafor`);
+    await waitForIslands(dash);
+    await dash
+      .getByRole('link', { name: new RegExp(`open the replay of ${threeTypes.title}$`) })
+      .click();
+    await expect(dash).toHaveURL(new RegExp(`run=${benRun.id}$`));
+    await expect(dash.getByTestId('score-total')).toHaveText(
+      `Passed: ${benRun.score.total} out of 100`,
+    );
+    expect(problems).toEqual([]);
+    await manager.close();
+  });
+
+  test('an edited score is flagged, bad files are rejected with nothing changed, importing twice adds nothing', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await openDashboard(page);
+    await importFiles(page, [file('ben.json', ben)]);
+    await expect(rosterRows(page)).toHaveCount(1);
+    const before = await tableCounts(page);
+
+    // Importing the same file again changes nothing.
+    await importFiles(page, [file('ben.json', ben)]);
+    await expect(
+      results(page).getByText('ben.json (Ben Okafor) was already imported; nothing was added.'),
+    ).toBeVisible();
+    expect(await tableCounts(page)).toEqual(before);
+
+    // A truncated bundle and a file that is not a bundle are refused, with reasons.
+    const text = JSON.stringify(ben);
+    await importFiles(page, [
+      file('cut.json', text.slice(0, Math.floor(text.length / 2))),
+      file('package.json', { name: 'something', version: '1.0.0' }),
+    ]);
+    await expect(results(page)).toContainText(
+      'cut.json was not imported: 1 problem. Nothing was changed.',
+    );
+    await expect(page.getByRole('list', { name: 'Problems in cut.json' })).toContainText(
+      'not complete JSON',
+    );
+    await expect(page.getByRole('list', { name: 'Problems in package.json' })).toContainText(
+      'package.json format: not a progress bundle',
+    );
+    expect(await tableCounts(page)).toEqual(before);
+    await expect(rosterRows(page)).toHaveCount(1);
+
+    // An edited score, dropped onto the page: imported, flagged, shown as text, never trusted.
+    await page.getByTestId('drop-zone').evaluate((zone, json) => {
+      const data = new DataTransfer();
+      data.items.add(new File([json], 'cleo.json', { type: 'application/json' }));
+      zone.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      );
+    }, JSON.stringify(cleo));
+    await expect(
+      results(page).getByText(/cleo\.json: Cleo <b>Lane<\/b> imported, .*, 1 flagged\./),
+    ).toBeVisible();
+    await expect(rosterRows(page)).toHaveCount(2);
+    const cleoRow = page.locator('tr[data-trainee="p-cleo"]');
+    await expect(cleoRow).toContainText('1 flagged');
+    await expect(page.locator('b', { hasText: 'Lane' })).toHaveCount(0);
+    await expect(page.locator('p', { hasText: /^1 run is flagged/ })).toBeVisible();
+    await cleoRow.getByRole('link', { name: 'Cleo <b>Lane</b>' }).click();
+    const run = page.locator('tr[data-run="cleo-run-1"]');
+    await expect(run).toContainText('Score differs from the replay');
+    await expect(run).toContainText(/The file says 100; replaying the log gives \d+/);
+
+    // Its replay shows the engine's score, not the file's, and opens at the first mistake.
+    await run.getByRole('link', { name: /^Replay/ }).click();
+    await expect(page.getByText(/^Score differs from the replay\./)).toBeVisible();
+    await expect(page.getByTestId('score-total')).not.toHaveText(/100 out of 100/);
+    await expect(page.getByText('Marked', { exact: true })).toBeVisible();
+    await expect(page.locator('[data-rule="partial-not-announced"]')).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  test('deleting a trainee removes only their records', async ({ page }) => {
+    await openDashboard(page);
+    await importFiles(page, [file('ben.json', ben), file('cleo.json', cleo)]);
+    await expect(rosterRows(page)).toHaveCount(2);
+    await page.locator('tr[data-trainee="p-cleo"]').getByRole('link').first().click();
+    await page.getByRole('button', { name: /^Delete Cleo <b>Lane<\/b>’s data/ }).click();
+    await page.getByRole('button', { name: /^Yes, delete/ }).click();
+    await expect(rosterRows(page)).toHaveCount(1);
+    await expect(rosterRows(page)).toContainText('Ben Okafor');
+  });
+
+  test('a backup restores every trainee in another browser; a wrong file restores nothing', async ({
+    browser,
+  }) => {
+    const first = await browser.newContext({ acceptDownloads: true });
+    const page = await first.newPage();
+    await openDashboard(page);
+    await importFiles(page, [file('ben.json', ben), file('cleo.json', cleo)]);
+    await expect(rosterRows(page)).toHaveCount(2);
+    const saved = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download a backup of everything' }).click();
+    const backup = readFileSync((await (await saved).path())!, 'utf8');
+    await first.close();
+
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    const problems = watchForProblems(other);
+    await openDashboard(other);
+    await importFiles(other, [file('ben.json', ben)]);
+    const before = await tableCounts(other);
+    await other.getByLabel('Restore from a backup file').setInputFiles(file('ben.json', ben));
+    await other.getByRole('button', { name: 'Yes, replace everything' }).click();
+    await expect(other.getByRole('list', { name: 'Problems in the backup' })).toContainText(
+      'not a backup of this app',
+    );
+    expect(await tableCounts(other)).toEqual(before);
+
+    await other.getByLabel('Restore from a backup file').setInputFiles(file('backup.json', backup));
+    await expect(other.getByRole('alert')).toContainText('Replace everything on this browser');
+    await other.getByRole('button', { name: 'Yes, replace everything' }).click();
+    await expect(
+      other.getByText(/^Restored 2 profiles and 6 runs from backup\.json; 1 run flagged\.$/),
+    ).toBeVisible();
+    await expect(rosterRows(other)).toHaveCount(2);
+    await expect(other.locator('tr[data-trainee="p-cleo"]')).toContainText('1 flagged');
+    expect(problems).toEqual([]);
+    await second.close();
+  });
+
+  for (const width of [1280, 390]) {
+    test(`the dashboard passes axe at ${width} px and does not scroll sideways`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 900 });
+      const problems = watchForProblems(page);
+      await openDashboard(page);
+      await importFiles(page, [file('ben.json', ben), file('cleo.json', cleo)]);
+      await expect(rosterRows(page)).toHaveCount(2);
+      await expect(page.getByTestId('trend-table')).toBeVisible();
+      await expectNoAxeViolations(page);
+      const wide = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          .filter((e) => !e.closest('.scroll'))
+          .map((e) => `${e.tagName}.${e.className}`)
+          .slice(0, 5),
+      );
+      expect(wide).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `test-results/manager-${width}.png`, fullPage: true });
+      // The printable report: the tables without the controls.
+      await page.emulateMedia({ media: 'print' });
+      await expect(page.getByRole('heading', { name: 'Import progress bundles' })).toBeHidden();
+      await expect(page.getByRole('button', { name: 'Print this report' })).toBeHidden();
+      await expect(page.getByTestId('roster')).toBeVisible();
+      await expect(
+        page.getByText(/^Printed \d{4}-\d{2}-\d{2}\. Scores use the best attempt/),
+      ).toBeVisible();
+      await page.emulateMedia({ media: 'screen' });
+      await page.locator('tr[data-trainee="p-ben-okafor"]').getByRole('link').first().click();
+      await expect(page.getByRole('heading', { level: 2, name: 'Ben Okafor' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: `test-results/manager-trainee-${width}.png`, fullPage: true });
+      expect(problems).toEqual([]);
+    });
+  }
+});
