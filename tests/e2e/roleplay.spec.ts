@@ -227,8 +227,7 @@ test('keyboard only: a whole conversation without a mouse', async ({ page }) => 
   };
   await tabTo(page.getByLabel('Your name'));
   await page.keyboard.type('Dev Patel');
-  await page.keyboard.press('Tab'); // role
-  await page.keyboard.press('Tab'); // create
+  await tabTo(page.getByRole('button', { name: 'Create profile' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /Dev Patel/ })).toBeVisible();
   await tabTo(page.getByRole('button', { name: 'Start the conversation' }));
