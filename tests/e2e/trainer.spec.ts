@@ -301,7 +301,14 @@ test('a scenario written in the editor is checked as it is typed, saved, played 
 
   await source.fill(written);
   await page.getByRole('button', { name: 'Save the scenario' }).click();
-  await expect(page.getByRole('link', { name: 'Play “Zinc plugs run out”' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Play “Zinc plugs run out”', exact: true }),
+  ).toBeVisible();
+  // Right after saving, the page offers the player.
+  await expect(page.getByRole('link', { name: 'Play “Zinc plugs run out” now' })).toHaveAttribute(
+    'href',
+    '/simulations/custom/?id=zinc-plugs',
+  );
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export “Zinc plugs run out”' }).click();
@@ -309,7 +316,7 @@ test('a scenario written in the editor is checked as it is typed, saved, played 
   expect(file.suggestedFilename()).toBe('zinc-plugs.yaml');
   expect(readFileSync((await file.path())!, 'utf8')).toBe(written);
 
-  await page.getByRole('link', { name: 'Play “Zinc plugs run out”' }).click();
+  await page.getByRole('link', { name: 'Play “Zinc plugs run out”', exact: true }).click();
   await waitForIslands(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Zinc plugs run out' })).toBeVisible();
   await createProfile(page, 'Ana Ruiz', 'trainee');
