@@ -111,6 +111,12 @@ export interface RoleplayResult {
     ending: string;
     rubric: Record<string, number>;
   };
+  /**
+   * A trainer's overrides of the free-text matcher on typed replies, each with the trainer's
+   * name and reason; the shape is src/roleplay/overrides.ts `MatchOverride`. `score` then
+   * includes them. Not indexed; absent on attempts no trainer has changed.
+   */
+  overrides?: unknown[];
 }
 
 /** A trainer's assessment of a trainee's role-play or run, saved to the trainee's record. */

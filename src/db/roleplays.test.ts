@@ -5,6 +5,7 @@ import {
   abandonRoleplayResult,
   roleplayResultsFor,
   roleplayResultsOf,
+  saveRoleplayOverrides,
   saveRoleplaySteps,
   startRoleplayResult,
 } from './roleplays';
@@ -82,5 +83,20 @@ describe('role-play results', () => {
     ]);
     expect((await roleplayResultsFor('ana')).map((r) => r.id)).toEqual(['a3', 'a2', 'a1']);
     expect(await roleplayResultsFor('ben')).toEqual([]);
+  });
+
+  it('keeps a trainer’s overrides with the new score on an ended attempt only', async () => {
+    const override = { step: 0, typed: 'Sorry', item: 'transparent-date', credited: true };
+    const steps = [{ node: 'opening', option: 0, typed: 'Sorry' }];
+    await startRoleplayResult(attempt('a1'));
+    await saveRoleplaySteps('a1', 0, steps, null);
+    await expect(saveRoleplayOverrides('a1', 1, [override], score)).rejects.toThrow(/finished/);
+    await saveRoleplaySteps('a1', 1, steps, { ...score, total: 20, percent: 20 });
+    await expect(saveRoleplayOverrides('a1', 2, [override], score)).rejects.toThrow(/meanwhile/);
+    expect((await roleplayResultsOf('ana', 'tap-that-stayed-behind'))[0]?.score?.total).toBe(20);
+    await saveRoleplayOverrides('a1', 1, [override], score);
+    const [stored] = await roleplayResultsOf('ana', 'tap-that-stayed-behind');
+    expect(stored).toMatchObject({ status: 'ended', score, overrides: [override], steps });
+    await expect(saveRoleplayOverrides('gone', 1, [], score)).rejects.toThrow(/no longer/);
   });
 });

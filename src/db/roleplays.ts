@@ -78,3 +78,26 @@ export async function roleplayResultsFor(profileId: string): Promise<RoleplayRes
     .sortBy('startedAt');
   return results.reverse();
 }
+
+/**
+ * A trainer's overrides of the matcher on an ended attempt, with the score recomputed from
+ * the steps and the overrides (by the caller, through the role-play module). Refuses when
+ * the attempt is gone or not ended, or its steps changed since the trainer read it.
+ */
+export async function saveRoleplayOverrides(
+  id: string,
+  stepCount: number,
+  overrides: readonly unknown[],
+  score: NonNullable<RoleplayResult['score']>,
+): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.roleplayResults, async () => {
+    const stored = await db.roleplayResults.get(id);
+    if (!stored) throw new Error('This attempt is no longer on the record.');
+    if (stored.status !== 'ended')
+      throw new Error('Only a finished conversation can be re-scored.');
+    if (stored.steps.length !== stepCount)
+      throw new Error('The trainee changed this conversation meanwhile; reload to see it.');
+    await db.roleplayResults.put({ ...stored, overrides: [...overrides], score });
+  });
+}

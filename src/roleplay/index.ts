@@ -37,5 +37,13 @@ export type {
   ConversationView,
   TypedReplyResult,
 } from './session';
+export {
+  applyOverrides,
+  overridesFromRecords,
+  setStepOverrides,
+  MAX_OVERRIDE_NAME,
+  MAX_OVERRIDE_REASON,
+} from './overrides';
+export type { MatchOverride, AppliedOverride } from './overrides';
 export { stepRecords, scoreRecord, stepsFromRecords, roleplayHash } from './record';
 export type { StepRecord, ScoreRecord } from './record';

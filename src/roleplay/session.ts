@@ -14,6 +14,7 @@
  */
 import { bestPath, pointsFor } from './graph';
 import { matchReply, type ReplyMatch } from './matcher';
+import { applyOverrides, type AppliedOverride, type MatchOverride } from './overrides';
 import { RUBRIC_ITEMS, type RubricItemId } from './codes';
 import type { ConversationNode, Ending, Roleplay } from './schema';
 
@@ -49,6 +50,10 @@ export interface StepView extends Step {
   match?: ReplyMatch;
   /** For a typed reply: items found that this point of the conversation does not score. */
   notInPlay?: RubricItemId[];
+  /** For a typed reply: the items the matcher credited, before any trainer's override. */
+  matched?: RubricItemId[];
+  /** For a typed reply: the items a trainer credited or withdrew, who and why. */
+  overridden?: AppliedOverride[];
   moodBefore: number;
   moodAfter: number;
   /** The option's feedback (for a typed reply, the feedback of the closest option). */
@@ -65,6 +70,8 @@ export interface RubricResult {
   earned: number;
   /** The steps that earned it and, for typed replies, the words that did. */
   evidence: { step: number; via: 'option' | 'typed'; words: string[] }[];
+  /** Where a trainer overrode the matcher on this item: credited or withdrew it, and why. */
+  changes: ({ step: number } & Omit<AppliedOverride, 'item'>)[];
 }
 
 export interface ConversationScore {
@@ -132,8 +139,16 @@ export function closestOption(
   return best;
 }
 
-/** Replays the steps: the state of the conversation after them. Throws if they do not fit. */
-export function viewConversation(roleplay: Roleplay, conversation: Conversation): ConversationView {
+/**
+ * Replays the steps: the state of the conversation after them. Throws if they do not fit.
+ * `overrides` are a trainer's judgements of typed replies (see overrides.ts), applied to
+ * the matcher's credits before scoring.
+ */
+export function viewConversation(
+  roleplay: Roleplay,
+  conversation: Conversation,
+  overrides: readonly MatchOverride[] = [],
+): ConversationView {
   let nodeId: string | null = roleplay.start;
   let mood = roleplay.persona.mood;
   const moodHistory = [mood];
@@ -155,18 +170,23 @@ export function viewConversation(roleplay: Roleplay, conversation: Conversation)
     let credits: RubricItemId[] = option.credits;
     let match: ReplyMatch | undefined;
     let notInPlay: RubricItemId[] | undefined;
+    let matched: RubricItemId[] | undefined;
+    let overridden: AppliedOverride[] | undefined;
     if (step.typed !== undefined) {
       match = matchReply(step.typed, roleplay.rubric);
-      const inPlay = new Set(itemsInPlay(roleplay, node));
-      credits = match.found.filter((id) => inPlay.has(id));
-      notInPlay = match.found.filter((id) => !inPlay.has(id));
+      const inPlay = itemsInPlay(roleplay, node);
+      matched = match.found.filter((id) => inPlay.includes(id));
+      notInPlay = match.found.filter((id) => !inPlay.includes(id));
+      const judged = applyOverrides({ index, typed: step.typed }, matched, inPlay, overrides);
+      credits = judged.credits;
+      overridden = judged.applied;
     }
     steps.push({
       ...step,
       customer: node.customer,
       reply: step.typed ?? option.text,
       credits,
-      ...(match ? { match, notInPlay } : {}),
+      ...(match ? { match, notInPlay, matched, overridden } : {}),
       moodBefore,
       moodAfter: mood,
       feedback: option.feedback,
@@ -208,7 +228,20 @@ export function scoreSteps(roleplay: Roleplay, steps: readonly StepView[]): Conv
           ]
         : [],
     );
-    return [{ id, points: item.points, earned: evidence.length > 0 ? item.points : 0, evidence }];
+    const changes = steps.flatMap((step, index) =>
+      (step.overridden ?? [])
+        .filter((o) => o.item === id)
+        .map(({ item: _item, ...change }) => ({ step: index, ...change })),
+    );
+    return [
+      {
+        id,
+        points: item.points,
+        earned: evidence.length > 0 ? item.points : 0,
+        evidence,
+        changes,
+      },
+    ];
   });
   const earned = pointsFor(
     roleplay,

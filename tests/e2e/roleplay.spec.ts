@@ -60,8 +60,15 @@ async function openAndStart(page: Page, roleplay: Roleplay, mode: 'Practice' | '
   await expect(page.getByRole('heading', { name: 'Briefing' })).toBeVisible();
   await page.getByRole('radio', { name: new RegExp(`^${mode}`) }).check();
   await page.getByRole('button', { name: 'Start the conversation' }).click();
-  await expect(page.getByRole('heading', { name: 'Conversation' })).toBeVisible();
+  await expect(conversationHeading(page)).toBeVisible();
 }
+
+/**
+ * The player's "Conversation" heading, exactly: the debrief has a heading "The
+ * conversation" too, which a substring match would find before going back has been saved.
+ */
+const conversationHeading = (page: Page) =>
+  page.getByRole('heading', { name: 'Conversation', exact: true });
 
 /** Replies kept so far, as the player reports them once a reply is saved and shown. */
 const steps = (page: Page) => page.locator('.player');
@@ -142,7 +149,8 @@ test('going back a step in practice mode keeps the score of the steps kept', asy
 
   // Back from the ending, a different last reply: scored as if the first never happened.
   await page.getByRole('button', { name: 'Go back a step' }).click();
-  await expect(page.getByRole('heading', { name: 'Conversation' })).toBeVisible();
+  await expect(conversationHeading(page)).toBeVisible();
+  await expect(steps(page)).toHaveAttribute('data-steps', String(best.choices.length - 1));
   const last = best.choices.at(-1)!;
   const other = { node: last.node, option: last.option === 0 ? 1 : 0 };
   await choose(page, TAP, other);
@@ -205,7 +213,7 @@ test('a reload in the middle of a conversation resumes it', async ({ page }) => 
   const mood = await page.getByTestId('mood').textContent();
   await page.reload();
   await waitForIslands(page);
-  await expect(page.getByRole('heading', { name: 'Conversation' })).toBeVisible();
+  await expect(conversationHeading(page)).toBeVisible();
   await expect(steps(page)).toHaveAttribute('data-steps', '2');
   await expect(page.getByTestId('mood')).toHaveText(mood!);
   await expect(page.getByText(/Assessment mode/)).toBeVisible();
@@ -227,8 +235,7 @@ test('keyboard only: a whole conversation without a mouse', async ({ page }) => 
   };
   await tabTo(page.getByLabel('Your name'));
   await page.keyboard.type('Dev Patel');
-  await page.keyboard.press('Tab'); // role
-  await page.keyboard.press('Tab'); // create
+  await tabTo(page.getByRole('button', { name: 'Create profile' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /Dev Patel/ })).toBeVisible();
   await tabTo(page.getByRole('button', { name: 'Start the conversation' }));

@@ -301,7 +301,14 @@ test('a scenario written in the editor is checked as it is typed, saved, played 
 
   await source.fill(written);
   await page.getByRole('button', { name: 'Save the scenario' }).click();
-  await expect(page.getByRole('link', { name: 'Play “Zinc plugs run out”' })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Play “Zinc plugs run out”', exact: true }),
+  ).toBeVisible();
+  // Right after saving, the page offers the player.
+  await expect(page.getByRole('link', { name: 'Play “Zinc plugs run out” now' })).toHaveAttribute(
+    'href',
+    '/simulations/custom/?id=zinc-plugs',
+  );
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export “Zinc plugs run out”' }).click();
@@ -309,7 +316,7 @@ test('a scenario written in the editor is checked as it is typed, saved, played 
   expect(file.suggestedFilename()).toBe('zinc-plugs.yaml');
   expect(readFileSync((await file.path())!, 'utf8')).toBe(written);
 
-  await page.getByRole('link', { name: 'Play “Zinc plugs run out”' }).click();
+  await page.getByRole('link', { name: 'Play “Zinc plugs run out”', exact: true }).click();
   await waitForIslands(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Zinc plugs run out' })).toBeVisible();
   await createProfile(page, 'Ana Ruiz', 'trainee');
@@ -377,6 +384,204 @@ for (const width of [1280, 390]) {
         fullPage: true,
       });
     }
+    expect(problems).toEqual([]);
+  });
+}
+
+/** A role-play a trainer writes in the editor: the starter under another id and title. */
+const ELBOWS = ROLEPLAY_STARTER.replace('id: my-first-roleplay', 'id: elbows-late').replace(
+  "title: 'The elbows that did not come'",
+  "title: 'Elbows, late again'",
+);
+
+async function writeRoleplay(page: Page) {
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Write a new role-play' }).click();
+  await page.getByLabel('Role-play file (YAML)').fill(ELBOWS);
+  await expect(
+    page.getByText('No problems: “Elbows, late again” (elbows-late) can be saved.'),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Save the role-play' }).click();
+}
+
+/** Replies kept so far, as the role-play player reports them once saved and shown. */
+const roleplaySteps = (page: Page) => page.locator('.player');
+
+async function reply(page: Page, text: string, count: number) {
+  await page.getByRole('button', { name: text, exact: true }).click();
+  await expect(roleplaySteps(page)).toHaveAttribute('data-steps', String(count));
+}
+
+test('a role-play a trainer wrote is practised to its end and listed with its score, through a reload', async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/roleplays/');
+  await waitForIslands(page);
+  const written = page.getByRole('region', { name: 'Written by your trainers' });
+  await expect(written).toContainText('No role-plays written by your trainers');
+
+  await writeRoleplay(page);
+  await page.getByRole('link', { name: 'Practise “Elbows, late again” now' }).click();
+  await waitForIslands(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Elbows, late again' })).toBeVisible();
+  await createProfile(page, 'Ana Ruiz', 'trainee');
+  await page.getByRole('radio', { name: /^Practice/ }).check();
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await reply(
+    page,
+    'I am sorry, they will not make Friday. The supplier now ships them next Wednesday, 11 March.',
+    1,
+  );
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByRole('heading', { name: 'Conversation', exact: true })).toBeVisible();
+  await expect(roleplaySteps(page)).toHaveAttribute('data-steps', '1');
+  await reply(
+    page,
+    'I can send a substitute fitting today, or cancel the eight with a refund. Which would help most?',
+    2,
+  );
+  await expect(page.getByRole('heading', { name: 'Resolved' })).toBeVisible();
+  await expect(page.getByTestId('roleplay-score')).toHaveText('Score: 100 of 100 (100 %)');
+
+  await page.goto('/roleplays/');
+  await waitForIslands(page);
+  const card = written.getByRole('article', { name: 'Elbows, late again' });
+  await expect(card.getByText('Best 100 %, last 100 %.')).toBeVisible();
+  // The built-in role-plays are listed as before, apart.
+  await expect(page.getByRole('article')).toHaveCount(7);
+  await card.getByRole('link', { name: 'Elbows, late again' }).click();
+  await waitForIslands(page);
+  await expect(page.getByTestId('roleplay-score')).toHaveText('Score: 100 of 100 (100 %)');
+
+  // An id this browser does not hold says so, in words.
+  await page.goto('/roleplays/custom/?id=nothing-here');
+  await waitForIslands(page);
+  await expect(page.getByRole('alert')).toContainText('There is no role-play “nothing-here”');
+  expect(problems).toEqual([]);
+});
+
+test("a trainer overrides the matcher on a typed reply, and the trainee's debrief and list show it", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const problems = watchForProblems(page);
+  await writeRoleplay(page);
+  await page.getByRole('link', { name: 'Practise “Elbows, late again” now' }).click();
+  await waitForIslands(page);
+  await createProfile(page, 'Ana Ruiz', 'trainee');
+  await page.getByRole('radio', { name: /^Assessment/ }).check();
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  // An apology and no date: the matcher credits the apology only.
+  await page
+    .getByLabel('Or write your own reply')
+    .fill("I'm sorry, Dana. They will be with you once the supplier ships them.");
+  await page.getByRole('button', { name: 'Send my reply' }).click();
+  await expect(roleplaySteps(page)).toHaveAttribute('data-steps', '1');
+  await reply(
+    page,
+    'I can send a substitute fitting today, or cancel the eight with a refund. Which would help most?',
+    2,
+  );
+  await expect(page.getByTestId('roleplay-score')).toHaveText('Score: 60 of 100 (60 %)');
+
+  await page.goto('/trainer/records/');
+  await waitForIslands(page);
+  await page.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  const attempt = page
+    .getByRole('region', { name: 'Role-plays', exact: true })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Elbows, late again' }) });
+  await expect(attempt).toContainText('60 of 100 (60 %)');
+  await attempt.getByRole('button', { name: 'Every reply' }).click();
+  const form = page.getByRole('form', { name: 'Your judgement of typed reply 1' });
+  const apology = form.getByRole('checkbox', { name: /Acknowledged the problem/ });
+  const date = form.getByRole('checkbox', { name: /Was transparent, with a realistic date/ });
+  await expect(apology).toBeChecked();
+  await expect(date).not.toBeChecked();
+  await expect(form).toContainText('The matcher found it: “sorry”');
+
+  // A name is required; nothing is saved without one.
+  await date.check();
+  await apology.uncheck();
+  await form.getByLabel('Your name (trainer)').fill('');
+  await form.getByRole('button', { name: 'Save my judgement of reply 1' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    "Enter the trainer's name (up to 60 characters).",
+  );
+  await expect(attempt).toContainText('60 of 100 (60 %)');
+
+  await form.getByLabel('Your name (trainer)').fill('Maria Keller');
+  await form.getByLabel('Why (optional)').fill('Gave the date out loud; <b>sorry</b> was flat');
+  await form.getByRole('button', { name: 'Save my judgement of reply 1' }).click();
+  // 40 for the date the trainer credited, 30 for the alternatives; the apology withdrawn.
+  await expect(attempt).toContainText('70 of 100 (70 %)');
+  await expect(attempt.getByRole('list', { name: 'Changes to reply 1' })).toContainText(
+    'Was transparent, with a realistic date: credited by Maria Keller',
+  );
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/records-override.png', fullPage: true });
+  await page.reload();
+  await waitForIslands(page);
+  await expect(
+    page
+      .getByRole('region', { name: 'Role-plays', exact: true })
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Elbows, late again' }) }),
+  ).toContainText('70 of 100 (70 %)');
+
+  // The trainee's list and debrief show the new score and who changed what, as text.
+  await page.goto('/roleplays/');
+  await waitForIslands(page);
+  const card = page.getByRole('article', { name: 'Elbows, late again' });
+  await expect(card.getByText('Best 70 %, last 70 %.')).toBeVisible();
+  await page.screenshot({ path: 'test-results/list-override.png', fullPage: true });
+  await expect(card).toContainText(
+    'A transparent, realistic date credited on reply 1 by Maria Keller (“Gave the date out loud; <b>sorry</b> was flat”)',
+  );
+  await card.getByRole('link', { name: 'Elbows, late again' }).click();
+  await waitForIslands(page);
+  await expect(page.getByTestId('roleplay-score')).toHaveText('Score: 70 of 100 (70 %)');
+  const rubric = page.getByRole('table', { name: 'Rubric' });
+  await expect(rubric.getByRole('row', { name: /^A transparent/ })).toContainText(
+    'Found: 40 of 40 (changed by a trainer)',
+  );
+  await expect(rubric.getByRole('row', { name: /^Acknowledge/ })).toContainText(
+    'Reply 1: not credited by trainer Maria Keller',
+  );
+  await expect(page.locator('b')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/debrief-override.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`a trainer's role-play passes axe on the list and in the player at ${viewport.width} px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    const problems = watchForProblems(page);
+    await writeRoleplay(page);
+    await page.goto('/roleplays/');
+    await waitForIslands(page);
+    await expect(page.getByRole('article', { name: 'Elbows, late again' })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto('/roleplays/custom/?id=elbows-late');
+    await waitForIslands(page);
+    await createProfile(page, 'Ana Ruiz', 'trainee');
+    await page.getByRole('button', { name: 'Start the conversation' }).click();
+    await expect(page.getByRole('heading', { name: 'Conversation', exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.screenshot({
+      path: `test-results/custom-roleplay-${viewport.width}.png`,
+      fullPage: true,
+    });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(viewport.width);
     expect(problems).toEqual([]);
   });
 }

@@ -11,6 +11,7 @@ import {
   type ConversationEvent,
   type PersistInput,
 } from '../../machines/roleplay-conversation';
+import { overridesFromRecords, type MatchOverride } from '../../roleplay/overrides';
 import { roleplayHash, scoreRecord, stepRecords, stepsFromRecords } from '../../roleplay/record';
 import type { Roleplay } from '../../roleplay/schema';
 import { stepsFit, viewConversation, type Conversation } from '../../roleplay/session';
@@ -27,6 +28,8 @@ export class RoleplayAttempt {
   /** Why the attempt cannot be loaded or changed, in words for the page. */
   problem = $state<string | null>(null);
   snapshot = $state.raw<ConversationSnapshot | null>(null);
+  /** A trainer's overrides of the matcher on this attempt's typed replies, as stored. */
+  overrides = $state.raw<MatchOverride[]>([]);
 
   readonly roleplay: Roleplay;
   readonly hash: string;
@@ -64,6 +67,7 @@ export class RoleplayAttempt {
         if (candidate && stepsFit(this.roleplay, candidate)) {
           conversation = candidate;
           this.#resultId = latest.id;
+          this.overrides = overridesFromRecords(latest.overrides);
         }
       }
       // A conversation begun on an older version of the file cannot be continued: close it
@@ -79,7 +83,10 @@ export class RoleplayAttempt {
   }
 
   #boot(conversation: Conversation | null) {
-    if (!conversation) this.#resultId = null;
+    if (!conversation) {
+      this.#resultId = null;
+      this.overrides = [];
+    }
     const actor = createActor(
       roleplayConversationMachine.provide({
         actors: { persist: fromPromise(({ input }) => this.#persist(input)) },
@@ -108,7 +115,7 @@ export class RoleplayAttempt {
       return;
     }
     if (!this.#resultId) throw new Error('No attempt is open.');
-    const view = viewConversation(this.roleplay, next);
+    const view = viewConversation(this.roleplay, next, this.overrides);
     await results.saveRoleplaySteps(
       this.#resultId,
       previous.steps.length,
@@ -131,6 +138,7 @@ export class RoleplayAttempt {
     try {
       if (id && !ended) await (await loadResults()).abandonRoleplayResult(id);
       this.#resultId = null;
+      this.overrides = [];
       this.problem = null;
       this.send({ type: 'RESTART' });
     } catch (error) {
