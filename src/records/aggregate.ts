@@ -64,6 +64,7 @@ export interface RoleplaySummary {
   updatedAt: Date;
   status: string;
   steps?: unknown[];
+  overrides?: unknown[];
   score?: { percent: number; total?: number; max?: number; ending?: string };
   /** Null for a result made on this browser or verified on import (absent in old callers). */
   flag?: RoleplayFlag | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundleRoleplay, roleplayFiles } from '../../tests/fixtures/bundles';
-import { roleplayHash } from '../roleplay/record';
+import { roleplayHash, scoreRecord, stepRecords } from '../roleplay/record';
+import { viewConversation } from '../roleplay/session';
 import { verifyRoleplayResult } from './verify-roleplay';
 
 const roleplays = [...roleplayFiles().values()];
@@ -65,5 +66,40 @@ describe('verifyRoleplayResult', () => {
     expect(verifyRoleplayResult({ ...cut, status: 'running' }, byHash).flag).toBe('score-differs');
     const { score: _, ...unscored } = cut;
     expect(verifyRoleplayResult({ ...unscored, status: 'running' }, byHash).flag).toBeNull();
+  });
+
+  it("applies a trainer's overrides of typed replies, as the stored score does", () => {
+    const result = bundleRoleplay({ id: 'r1', roleplay, at });
+    const first = result.steps[0]!;
+    const option = roleplay.nodes[first.node]!.options[first.option]!;
+    const steps = [
+      { node: first.node, option: first.option, typed: option.text },
+      ...result.steps.slice(1).map(({ node, option }) => ({ node, option })),
+    ];
+    const conversation = { roleplay: roleplay.id, mode: 'assessment' as const, steps };
+    const matched = viewConversation(roleplay, conversation).steps[0]!.credits;
+    expect(matched.length).toBeGreaterThan(0);
+    const overrides = [
+      {
+        step: 0,
+        typed: option.text,
+        item: matched[0]!,
+        credited: false,
+        by: 'Tess Trainer',
+        reason: 'Said without meaning it.',
+        at: '2026-03-06T10:00:00.000Z',
+      },
+    ];
+    const view = viewConversation(roleplay, conversation, overrides);
+    const overridden = {
+      ...result,
+      steps: stepRecords(view),
+      overrides,
+      score: scoreRecord(view)!,
+    };
+    expect(verifyRoleplayResult(overridden, byHash).flag).toBeNull();
+    // Without the overrides the steps give another score: the stored one is not trusted.
+    const { overrides: _, ...without } = overridden;
+    expect(verifyRoleplayResult(without, byHash).flag).toBe('score-differs');
   });
 });

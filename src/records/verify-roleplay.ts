@@ -1,9 +1,11 @@
 /**
  * Verifying a role-play result: its steps are replayed through the role-play module on the
- * version of the role-play with the same content hash, and the score recomputed. As with
+ * version of the role-play with the same content hash, and the score recomputed (with any
+ * trainer's overrides of the matcher, as the player scores them). As with
  * runs (./verify.ts), a result is trusted only when both agree with what it says; anything
  * else is flagged with a reason a manager can read.
  */
+import { overridesFromRecords } from '../roleplay/overrides';
 import { scoreRecord, stepsFromRecords } from '../roleplay/record';
 import type { Roleplay } from '../roleplay/schema';
 import { viewConversation, type ConversationView } from '../roleplay/session';
@@ -17,6 +19,8 @@ export interface RoleplayResultToVerify {
   mode: 'practice' | 'assessment' | 'live';
   status: 'running' | 'ended' | 'abandoned';
   steps: readonly unknown[];
+  /** A trainer's overrides of the matcher on typed replies; the stored score includes them. */
+  overrides?: readonly unknown[];
   score?: {
     total: number;
     max: number;
@@ -57,7 +61,11 @@ export function verifyRoleplayResult(
   try {
     // Live sessions are scored like assessments: feedback only at the end.
     const mode = result.mode === 'practice' ? 'practice' : 'assessment';
-    view = viewConversation(roleplay, { roleplay: roleplay.id, mode, steps });
+    view = viewConversation(
+      roleplay,
+      { roleplay: roleplay.id, mode, steps },
+      overridesFromRecords(result.overrides ?? []),
+    );
   } catch (error) {
     return {
       resultId,
