@@ -6,7 +6,7 @@
  * browser holding an older database upgrades in place. Only what is queried is indexed.
  */
 import Dexie, { type EntityTable } from 'dexie';
-import type { RunVerification } from '../records/flags';
+import type { RoleplayVerification, RunVerification } from '../records/flags';
 
 export const ROLES = ['trainee', 'trainer', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
@@ -18,6 +18,11 @@ export interface Profile {
   createdAt: Date;
   /** The team the person works in, e.g. `North warehouse`, for the manager's filters; optional. */
   team?: string;
+  /**
+   * Set when the profile came in a progress bundle from another device: the person trains
+   * elsewhere, so this browser's profile switcher does not offer it (the dashboard does).
+   */
+  imported?: true;
 }
 
 /** A key-value setting of this browser, e.g. the profile in use. */
@@ -144,6 +149,8 @@ export interface ImportRecord {
   profileIds: string[];
   /** What replaying each run of the bundle found (src/records/verify.ts), by run. */
   verifications?: RunVerification[];
+  /** What replaying each role-play result's steps found (src/records/verify-roleplay.ts). */
+  roleplayVerifications?: RoleplayVerification[];
   /** How many records the import added, by table, for the manager's message. */
   added?: Record<string, number>;
 }

@@ -40,8 +40,15 @@ export function profileNameProblem(name: string): string | null {
   return null;
 }
 
+/**
+ * The people using this browser, by name: the profiles to switch between. Profiles of
+ * trainees imported from other devices are left out; the manager dashboard lists those.
+ */
 export async function listProfiles(): Promise<Profile[]> {
-  return database().profiles.orderBy('name').toArray();
+  return database()
+    .profiles.orderBy('name')
+    .filter((profile) => !profile.imported)
+    .toArray();
 }
 
 /** Create a profile and make it the one in use; `team` is optional (the manager's filters use it). */

@@ -3,9 +3,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runAutopilot } from '../engine/autopilot';
 import { scenarioHash } from '../engine/report';
 import { scoreLog } from '../engine/scoring';
-import { makeBundle, scenarioFiles } from '../../tests/fixtures/bundles';
+import { makeBundle, roleplayFiles, scenarioFiles } from '../../tests/fixtures/bundles';
+import { roleplayHash } from '../roleplay/record';
+import { roleplayScore } from '../records/aggregate';
 import { AcademyDatabase, database, useDatabase } from './database';
-import { appendRunEntries, createProfile, finishRun, markLessonCompleted, startRun } from './index';
+import {
+  appendRunEntries,
+  createProfile,
+  finishRun,
+  listProfiles,
+  markLessonCompleted,
+  startRun,
+} from './index';
 import {
   attemptPolicy,
   backupAll,
@@ -21,6 +30,8 @@ const scenarios = scenarioFiles();
 const scenario = scenarios.get('three-backorder-types')!;
 const byHash = new Map([...scenarios.values()].map((s) => [scenarioHash(s), s]));
 const at = new Date('2026-03-05T09:00:00Z');
+const roleplays = [...roleplayFiles().values()];
+const roleplaysByHash = new Map(roleplays.map((r) => [roleplayHash(r), r]));
 let n = 0;
 beforeEach(() => useDatabase(new AcademyDatabase(`records-${++n}`)));
 
@@ -191,5 +202,68 @@ describe('backup and restore', () => {
       problems: [{ path: 'format', message: expect.stringMatching(/not a backup/) }],
     });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('role-play results in a bundle', () => {
+  const dee = () =>
+    makeBundle({
+      profile: { id: 'p-dee', name: 'Dee Park' },
+      roleplays: [
+        { id: 'rp-honest', roleplay: roleplays[0]!, at },
+        { id: 'rp-edited', roleplay: roleplays[1]!, at, percent: 3 },
+      ],
+    });
+
+  it('replays each result on import: an edited score is flagged and never counts', async () => {
+    const outcome = await importBundle(
+      JSON.stringify(dee()),
+      'dee.json',
+      byHash,
+      undefined,
+      roleplaysByHash,
+    );
+    expect(outcome.status).toBe('imported');
+    if (outcome.status !== 'imported') return;
+    expect(outcome.roleplayVerifications.map((v) => [v.resultId, v.flag])).toEqual([
+      ['rp-honest', null],
+      ['rp-edited', 'score-differs'],
+    ]);
+    const [record] = await loadTraineeRecords();
+    const byId = new Map(record!.roleplays.map((r) => [r.id, r]));
+    expect(byId.get('rp-honest')!.flag).toBeNull();
+    expect(byId.get('rp-edited')).toMatchObject({
+      flag: 'score-differs',
+      flagReason: expect.stringContaining('The result says 3 %'),
+    });
+    const honest = dee().roleplayResults[0]!.score.percent;
+    expect(roleplayScore(record!, 'best')).toEqual({ attempts: 1, score: honest });
+  });
+
+  it('flags every result when the role-plays are not known here', async () => {
+    const outcome = await importBundle(JSON.stringify(dee()), 'dee.json', byHash);
+    expect(
+      outcome.status === 'imported' && outcome.roleplayVerifications.map((v) => v.flag),
+    ).toEqual(['unknown-roleplay', 'unknown-roleplay']);
+  });
+});
+
+describe('imported trainees and the profile switcher', () => {
+  it('leaves imported profiles out of the switcher, also after a backup is restored', async () => {
+    await createProfile('Zoe Local', 'trainee');
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    expect((await listProfiles()).map((p) => p.name)).toEqual(['Zoe Local']);
+    expect((await loadTraineeRecords()).map((r) => [r.profile.name, r.imported])).toEqual([
+      ['Ana Ruiz', true],
+      ['Zoe Local', false],
+    ]);
+    const backup = JSON.stringify(await backupAll());
+    useDatabase(new AcademyDatabase(`records-${++n}`));
+    expect((await restoreBackup(backup, 'backup.json', byHash)).status).toBe('restored');
+    expect((await listProfiles()).map((p) => p.name)).toEqual(['Zoe Local']);
+    expect((await loadTraineeRecords()).map((r) => r.profile.name)).toEqual([
+      'Ana Ruiz',
+      'Zoe Local',
+    ]);
   });
 });

@@ -19,6 +19,9 @@ import { parseBundle } from '../records/parse';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '../records/backup';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
 import { verifyRun, type RunVerification } from '../records/verify';
+import { verificationOnly, verifyRoleplayResult } from '../records/verify-roleplay';
+import type { RoleplayVerification } from '../records/flags';
+import type { Roleplay } from '../roleplay/schema';
 import {
   database,
   type Assessment,
@@ -110,6 +113,7 @@ export type ImportOutcome =
       trainee: string;
       added: Record<string, number>;
       verifications: RunVerification[];
+      roleplayVerifications: RoleplayVerification[];
     }
   | { status: 'already-imported'; file: string; trainee: string; importedAt: Date }
   | { status: 'rejected'; file: string; problems: Problem[] };
@@ -136,6 +140,7 @@ export async function importBundle(
   file: string,
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
+  roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
 ): Promise<ImportOutcome> {
   const parsed = parseBundle(text, file, bytes);
   if (!parsed.ok) return { status: 'rejected', file, problems: parsed.problems };
@@ -152,6 +157,9 @@ export async function importBundle(
     };
   // Replaying is pure work: done before the transaction, which holds only IndexedDB calls.
   const verifications = bundle.runs.map((run) => verifyRun(run, run.log, scenariosByHash));
+  const roleplayVerifications = bundle.roleplayResults.map((r) =>
+    verificationOnly(verifyRoleplayResult(r, roleplaysByHash)),
+  );
   const profileId = bundle.profile.id;
   const added: Record<string, number> = {};
   const count = (table: string, n: number) => {
@@ -208,7 +216,7 @@ export async function importBundle(
         const profile = await db.profiles.get(profileId);
         if (!profile) {
           const { team, ...rest } = bundle.profile;
-          await db.profiles.add({ ...rest, ...(team ? { team } : {}) });
+          await db.profiles.add({ ...rest, ...(team ? { team } : {}), imported: true });
           count('profiles', 1);
         } else if (bundle.profile.team && profile.team !== bundle.profile.team) {
           await db.profiles.update(profileId, { team: bundle.profile.team });
@@ -283,12 +291,16 @@ export async function importBundle(
         count('assessments', assessmentRows.length);
 
         const written = new Set(runRows.map((r) => r.id));
+        const writtenRoleplays = new Set(roleplayRows.map((r) => r.id));
         const record: ImportRecord = {
           id,
           fileName: file,
           importedAt: new Date(),
           profileIds: [profileId],
           verifications: verifications.filter((v) => written.has(v.runId)),
+          roleplayVerifications: roleplayVerifications.filter((v) =>
+            writtenRoleplays.has(v.resultId),
+          ),
           added,
         };
         await db.imports.add(record);
@@ -309,7 +321,14 @@ export async function importBundle(
       ],
     };
   }
-  return { status: 'imported', file, trainee: bundle.profile.name, added, verifications };
+  return {
+    status: 'imported',
+    file,
+    trainee: bundle.profile.name,
+    added,
+    verifications,
+    roleplayVerifications,
+  };
 }
 
 /** Everything the dashboard shows, one read of each table. */
@@ -339,17 +358,19 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
   );
   imports.sort((a, b) => a.importedAt.getTime() - b.importedAt.getTime());
   const verification = new Map<string, RunVerification>();
+  const roleplayVerification = new Map<string, RoleplayVerification>();
   const importedProfiles = new Set<string>();
   for (const record of imports) {
     record.profileIds.forEach((id) => importedProfiles.add(id));
     for (const v of record.verifications ?? []) verification.set(v.runId, v);
+    for (const v of record.roleplayVerifications ?? []) roleplayVerification.set(v.resultId, v);
   }
   const byProfile = new Map<string, TraineeRecord>(
     profiles.map((profile) => [
       profile.id,
       {
         profile,
-        imported: importedProfiles.has(profile.id),
+        imported: profile.imported === true || importedProfiles.has(profile.id),
         visits: [],
         checks: [],
         runs: [],
@@ -373,7 +394,12 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
       ...(v ? { flagReason: v.reason } : {}),
     });
   }
-  for (const r of roleplays) byProfile.get(r.profileId)?.roleplays.push(r);
+  for (const r of roleplays) {
+    const v = roleplayVerification.get(r.id);
+    byProfile
+      .get(r.profileId)
+      ?.roleplays.push({ ...r, flag: v?.flag ?? null, ...(v ? { flagReason: v.reason } : {}) });
+  }
   for (const a of assessments) byProfile.get(a.profileId)?.assessments.push(a);
   return [...byProfile.values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name));
 }
@@ -482,7 +508,14 @@ export async function backupAll() {
 }
 
 export type RestoreOutcome =
-  | { status: 'restored'; file: string; trainees: number; runs: number; flagged: number }
+  | {
+      status: 'restored';
+      file: string;
+      trainees: number;
+      runs: number;
+      flagged: number;
+      roleplaysFlagged: number;
+    }
   | { status: 'rejected'; file: string; problems: Problem[] };
 
 /**
@@ -494,6 +527,7 @@ export async function restoreBackup(
   file: string,
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
+  roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
 ): Promise<RestoreOutcome> {
   const parsed = parseBackup(text, file, bytes);
   if (!parsed.ok) return { status: 'rejected', file, problems: parsed.problems };
@@ -501,13 +535,21 @@ export async function restoreBackup(
   const verifications = backup.bundles.flatMap((bundle) =>
     bundle.runs.map((run) => verifyRun(run, run.log, scenariosByHash)),
   );
+  const roleplayVerifications = backup.bundles.flatMap((bundle) =>
+    bundle.roleplayResults.map((r) => verificationOnly(verifyRoleplayResult(r, roleplaysByHash))),
+  );
   const db = database();
   try {
     await db.transaction('rw', db.tables, async () => {
       await Promise.all(db.tables.map((table) => table.clear()));
+      // A profile is imported when an import record names it, as loadTraineeRecords reads it.
+      const imported = new Set(backup.imports.flatMap((i) => i.profileIds));
       for (const bundle of backup.bundles) {
         const profileId = bundle.profile.id;
-        await db.profiles.put(bundle.profile);
+        await db.profiles.put({
+          ...bundle.profile,
+          ...(imported.has(profileId) ? { imported: true as const } : {}),
+        });
         await db.lessonVisits.bulkPut(bundle.lessonVisits.map((v) => ({ ...v, profileId })));
         await db.checkAttempts.bulkAdd(bundle.checkAttempts.map((c) => ({ ...c, profileId })));
         await db.runs.bulkPut(bundle.runs.map(({ log: _, ...run }) => ({ ...run, profileId })));
@@ -528,6 +570,7 @@ export async function restoreBackup(
         importedAt: new Date(),
         profileIds: [],
         verifications,
+        roleplayVerifications,
       });
       await db.settings.bulkPut(backup.settings);
       await db.feedback.bulkAdd(backup.feedback);
@@ -552,6 +595,7 @@ export async function restoreBackup(
     trainees: backup.bundles.length,
     runs: verifications.length,
     flagged: verifications.filter((v) => v.flag).length,
+    roleplaysFlagged: roleplayVerifications.filter((v) => v.flag).length,
   };
 }
 

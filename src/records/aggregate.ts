@@ -10,6 +10,7 @@
 import type { CourseOutline } from '../course/outline';
 import { courseProgress, refresherDue, type CourseProgress } from '../course/progress';
 import { COMPETENCIES, type Competency } from '../engine/schema';
+import type { RoleplayFlag } from './flags';
 import type { RunFlag } from './verify';
 
 export const ATTEMPT_POLICIES = ['first', 'best', 'last', 'average'] as const;
@@ -41,20 +42,33 @@ export interface TraineeRecord {
   visits: { course: string; lesson: string; openedAt: Date; completedAt?: Date }[];
   checks: { course: string; module: string; at: Date; score: number; passed: boolean }[];
   runs: RunSummary[];
-  roleplays: {
-    id: string;
-    roleplay: string;
-    startedAt: Date;
-    updatedAt: Date;
-    status: string;
-    score?: { percent: number };
-  }[];
+  roleplays: RoleplaySummary[];
   assessments: {
     id: string;
     trainerName: string;
     at: Date;
     subject: { kind: string; id: string };
+    /** Rubric item id to whether the trainer ticked it. */
+    rubric?: Record<string, boolean>;
+    notes?: string;
   }[];
+}
+
+/** One role-play result as the dashboard holds it; the steps are kept for the transcript. */
+export interface RoleplaySummary {
+  id: string;
+  roleplay: string;
+  roleplayHash?: string;
+  mode?: 'practice' | 'assessment' | 'live';
+  startedAt: Date;
+  updatedAt: Date;
+  status: string;
+  steps?: unknown[];
+  overrides?: unknown[];
+  score?: { percent: number; total?: number; max?: number; ending?: string };
+  /** Null for a result made on this browser or verified on import (absent in old callers). */
+  flag?: RoleplayFlag | null;
+  flagReason?: string;
 }
 
 /** A scenario as the dashboard needs it: what it trains, its level, its title. */
@@ -324,13 +338,16 @@ export function trendByAttempt(records: readonly TraineeRecord[], maxAttempts = 
     });
 }
 
-/** Role-play result that counts, by the same policy, over ended attempts with a score. */
+/**
+ * Role-play result that counts, by the same policy, over ended attempts with a score. As
+ * with runs, a flagged result (its steps do not give its score) never counts.
+ */
 export function roleplayScore(
   record: TraineeRecord,
   policy: AttemptPolicy,
 ): { attempts: number; score: number | null } {
   const ended = record.roleplays
-    .filter((r) => r.status === 'ended' && r.score)
+    .filter((r) => r.status === 'ended' && r.score && !r.flag)
     .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   return {
     attempts: ended.length,

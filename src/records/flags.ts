@@ -22,3 +22,21 @@ export const FLAG_LABELS: Record<RunFlag, string> = {
   'does-not-replay': 'Log does not replay',
   'unknown-scenario': 'Scenario version unknown',
 };
+
+/** What verification can say about a role-play result (src/records/verify-roleplay.ts). */
+export const ROLEPLAY_FLAGS = ['score-differs', 'does-not-replay', 'unknown-roleplay'] as const;
+export type RoleplayFlag = (typeof ROLEPLAY_FLAGS)[number];
+
+/** What replaying one role-play result's steps found, kept with the import record. */
+export interface RoleplayVerification {
+  resultId: string;
+  /** Null when the steps replay and the stored score (if any) is the recomputed one. */
+  flag: RoleplayFlag | null;
+  reason: string;
+}
+
+export const ROLEPLAY_FLAG_LABELS: Record<RoleplayFlag, string> = {
+  'score-differs': 'Score differs from the steps',
+  'does-not-replay': 'Steps do not fit the role-play',
+  'unknown-roleplay': 'Role-play version unknown',
+};

@@ -32,6 +32,8 @@ export interface RosterRow {
   flagged: number;
   roleplayAttempts: number;
   roleplayScore: number | null;
+  /** Role-play results whose steps do not give their stored score, or cannot be checked. */
+  roleplaysFlagged: number;
   assessments: number;
   lastActivity: Date | null;
   refresherDueOn: Date | null;
@@ -67,6 +69,7 @@ export function rosterRow(
     flagged: record.runs.filter((r) => r.flag !== null).length,
     roleplayAttempts: roleplay.attempts,
     roleplayScore: roleplay.score,
+    roleplaysFlagged: record.roleplays.filter((r) => r.flag).length,
     assessments: record.assessments.length,
     lastActivity: lastActivity(record),
     refresherDueOn: course.refresherDueOn,

@@ -99,6 +99,8 @@ export const bundleRoleplaySchema = z.object({
   updatedAt: date,
   status: z.enum(['running', 'ended', 'abandoned']),
   steps: z.array(z.unknown()).max(2_000),
+  /** A trainer's overrides of the matcher (src/roleplay/overrides.ts); checked on replay. */
+  overrides: z.array(z.unknown()).max(2_000).optional(),
   score: z
     .object({
       total: z.number(),

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
-import { makeBundle, scenarioFiles } from '../fixtures/bundles';
+import { makeBundle, roleplayFiles, scenarioFiles } from '../fixtures/bundles';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const scenarios = scenarioFiles();
@@ -30,6 +30,32 @@ const cleo = makeBundle({
   profile: { id: 'p-cleo', name: 'Cleo <b>Lane</b>', team: 'North' },
   runs: [{ id: 'cleo-run-1', scenario: threeTypes, at: day(5), log: cleoLog, total: 100 }],
 });
+
+/**
+ * Dee played two role-plays to their best endings; her file claims 3 % for the second
+ * (her steps earn more), and carries a trainer's assessment with markup in its notes.
+ */
+const [firstRoleplay, secondRoleplay] = [...roleplayFiles().values()];
+const dee = {
+  ...makeBundle({
+    profile: { id: 'p-dee', name: 'Dee Park', team: 'East' },
+    roleplays: [
+      { id: 'dee-rp-1', roleplay: firstRoleplay!, at: day(6) },
+      { id: 'dee-rp-2', roleplay: secondRoleplay!, at: day(7), percent: 3 },
+    ],
+  }),
+  assessments: [
+    {
+      id: 'dee-assessment-1',
+      trainerName: 'Tess Trainer',
+      at: day(8).toISOString(),
+      subject: { kind: 'live-roleplay', id: firstRoleplay!.id },
+      rubric: { 'acknowledge-apologise': true, 'keep-record': false },
+      notes: 'Warm tone. <i>Forgot</i> the note on the order.',
+    },
+  ],
+};
+const deeHonest = dee.roleplayResults[0]!;
 
 const file = (name: string, value: unknown) => ({
   name,
@@ -147,9 +173,9 @@ test.describe('manager dashboard', () => {
     await dash.screenshot({ path: 'test-results/manager-dashboard-1280.png', fullPage: true });
 
     // Filters: by team.
-    await dash.getByLabel('Team').selectOption('South');
+    await dash.getByRole('combobox', { name: 'Team', exact: true }).selectOption('South');
     await expect(rosterRows(dash)).toHaveCount(1);
-    await dash.getByLabel('Team').selectOption('');
+    await dash.getByRole('combobox', { name: 'Team', exact: true }).selectOption('');
     await expect(rosterRows(dash)).toHaveCount(2);
 
     // CSV: the header, and Ben's row for the three-types scenario.
@@ -351,6 +377,124 @@ test.describe('manager dashboard', () => {
     await expect(other.locator('tr[data-trainee="p-cleo"]')).toContainText('1 flagged');
     expect(problems).toEqual([]);
     await second.close();
+  });
+
+  test('a role-play score opens its transcript and rubric, kept on reload; an edited one is flagged', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await openDashboard(page);
+    await importFiles(page, [file('dee.json', dee)]);
+    await expect(
+      results(page).getByText(
+        /dee\.json: Dee Park imported, .*, 2 role-plays checked, 1 flagged\./,
+      ),
+    ).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Flagged role-plays in dee.json' })).toContainText(
+      'Role-play result dee-rp-2: Score differs from the steps. The result says 3 %',
+    );
+    const row = page.locator('tr[data-trainee="p-dee"]');
+    // Only the honest result counts.
+    await expect(row).toContainText(`${deeHonest.score.percent} % (1)`);
+    await expect(row).toContainText('1 flagged');
+    await row.getByRole('link', { name: 'Dee Park' }).click();
+
+    // The trainer's assessment, as text.
+    const assessment = page.getByTestId('assessments').locator('tbody tr');
+    await expect(assessment).toHaveCount(1);
+    await expect(assessment).toContainText('Tess Trainer');
+    await expect(assessment).toContainText(`a live role-play (${firstRoleplay!.title})`);
+    await expect(assessment).toContainText('Acknowledge and apologise sincerely');
+    await expect(assessment).toContainText('Keep the record straight');
+    await expect(assessment).toContainText('Warm tone. <i>Forgot</i> the note on the order.');
+    await expect(page.locator('i', { hasText: 'Forgot' })).toHaveCount(0);
+
+    const edited = page.locator('tr[data-roleplay="dee-rp-2"]');
+    await expect(edited).toContainText('Score differs from the steps');
+    await expect(page.locator('tr[data-roleplay="dee-rp-1"]')).toContainText(
+      'Checked against its steps',
+    );
+
+    // Drill-down from the honest score to its transcript and rubric.
+    await page
+      .getByRole('link', {
+        name: new RegExp(
+          `^${deeHonest.score.percent} %: open the transcript of ${firstRoleplay!.title}`,
+        ),
+      })
+      .click();
+    const heading = page.getByRole('heading', {
+      name: new RegExp(`^Role-play: ${firstRoleplay!.title}`),
+    });
+    await expect(heading).toBeFocused();
+    await expect(page).toHaveURL(/#trainee=p-dee&roleplay=dee-rp-1$/);
+    const check = async () => {
+      await expect(page.getByTestId('roleplay-review-score')).toHaveText(
+        `Score from the steps: ${deeHonest.score.total} of ${deeHonest.score.max} (${deeHonest.score.percent} %)`,
+      );
+      await expect(page.getByRole('table', { name: 'Rubric' })).toBeVisible();
+      await expect(
+        page.getByRole('list', { name: 'Conversation so far' }).getByRole('listitem'),
+      ).toHaveCount(deeHonest.steps.length);
+      await expect(page.getByTestId('roleplay-flag')).toHaveCount(0);
+    };
+    await check();
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectNoAxeViolations(page);
+      await page.screenshot({ path: `test-results/manager-roleplay-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A reload comes back to the same transcript.
+    await page.reload();
+    await waitForIslands(page);
+    await expect(heading).toBeVisible();
+    await check();
+
+    // The edited result: flagged in its own view, with the score its steps give.
+    await page.goto('/manager/#trainee=p-dee&roleplay=dee-rp-2');
+    await waitForIslands(page);
+    await expect(page.getByTestId('roleplay-flag')).toContainText(
+      /^Score differs from the steps\. The result says 3 %/,
+    );
+    await expect(page.getByTestId('roleplay-review-score')).not.toContainText('(3 %)');
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  test('imported trainees are not offered in the profile switcher; a profile team can be edited', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await openDashboard(page);
+    const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+    await panel.getByLabel('Your name').fill('Mia Local');
+    await panel.getByRole('button', { name: 'Create profile' }).click();
+    await expect(page.getByRole('button', { name: /Mia Local/ })).toBeVisible();
+    await importFiles(page, [file('ben.json', ben), file('dee.json', dee)]);
+    await expect(rosterRows(page)).toHaveCount(3);
+
+    await page.reload();
+    await waitForIslands(page);
+    await page.getByRole('button', { name: /Mia Local/ }).click();
+    const switcher = panel.getByLabel('Profile in use');
+    await expect(switcher.locator('option')).toHaveText(['Mia Local (Trainee)']);
+
+    // The team of the profile in use, changed after it was made.
+    const team = panel.getByLabel('Team of Mia Local');
+    await expect(team).toHaveValue('');
+    await team.fill('West');
+    await panel.getByRole('button', { name: 'Save team' }).click();
+    await expect(panel.getByText('Team saved: West.')).toBeVisible();
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.locator('tr[data-trainee]', { hasText: 'Mia Local' })).toContainText('West');
+    await page.getByRole('combobox', { name: 'Team', exact: true }).selectOption('West');
+    await expect(rosterRows(page)).toHaveCount(1);
+    await page.getByRole('button', { name: /Mia Local/ }).click();
+    await expect(panel.getByLabel('Team of Mia Local')).toHaveValue('West');
+    expect(problems).toEqual([]);
   });
 
   for (const width of [1280, 390]) {

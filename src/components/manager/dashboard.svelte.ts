@@ -6,6 +6,7 @@
  * storage changes (imports, deletions, other tabs).
  */
 import type { Scenario } from '../../engine/schema';
+import type { Roleplay } from '../../roleplay/schema';
 import type {
   AttemptPolicy,
   RecordFilter,
@@ -34,6 +35,10 @@ export class Dashboard {
   /** Full scenarios by content hash, for verification and replays. */
   byHash = $state.raw<Map<string, Scenario>>(new Map());
   byId = $state.raw<Map<string, Scenario>>(new Map());
+  /** Role-plays this build knows by content hash, to check results and show transcripts. */
+  roleplaysByHash = $state.raw<Map<string, Roleplay>>(new Map());
+  /** Role-play titles by id, for the trainee's page. */
+  roleplayTitles = $state.raw<Map<string, string>>(new Map());
   /** Milliseconds from start() to the first roster with data, for the benchmark. */
   readyAfter = $state<number | null>(null);
 
@@ -46,14 +51,21 @@ export class Dashboard {
     let unsubscribe: (() => void) | null = null;
     void (async () => {
       try {
-        const [[records, storage], scenarios] = await Promise.all([
+        const [[records, storage], scenarios, roleplays] = await Promise.all([
           loadRecords(),
           fetch('/manager/scenarios.json').then(
             (r) => r.json() as Promise<{ scenarios: { hash: string; scenario: Scenario }[] }>,
           ),
+          fetch('/manager/roleplays.json').then(
+            (r) => r.json() as Promise<{ roleplays: { hash: string; roleplay: Roleplay }[] }>,
+          ),
         ]);
         if (stopped) return;
         performance.mark('manager:loaded');
+        this.roleplaysByHash = new Map(roleplays.roleplays.map((r) => [r.hash, r.roleplay]));
+        this.roleplayTitles = new Map(
+          roleplays.roleplays.map(({ roleplay }) => [roleplay.id, roleplay.title]),
+        );
         this.byHash = new Map(scenarios.scenarios.map((s) => [s.hash, s.scenario]));
         this.byId = new Map(scenarios.scenarios.map((s) => [s.scenario.id, s.scenario]));
         this.scenarios = new Map(
