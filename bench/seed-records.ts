@@ -28,7 +28,10 @@ export function seedInPage(args: {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['profiles', 'lessonVisits', 'checkAttempts', 'runs'], 'readwrite');
+      const tx = db.transaction(
+        ['profiles', 'lessonVisits', 'checkAttempts', 'runs', 'runDigests'],
+        'readwrite',
+      );
       const teams = ['North', 'South', 'East', 'West', 'Returns'];
       const perTrainee = Math.ceil(args.runs / args.trainees);
       let runCount = 0;
@@ -64,6 +67,7 @@ export function seedInPage(args: {
             passed: random() > 0.2,
           }),
         );
+        const runs: unknown[] = [];
         for (let r = 0; r < perTrainee && runCount < args.runs; r++, runCount++) {
           const scenario = args.scenarios[r % args.scenarios.length]!;
           const at = new Date(start + (r + 1) * 43_200_000);
@@ -77,7 +81,7 @@ export function seedInPage(args: {
             scenario.competencies.reduce((s, c) => s + competencies[c]!, 0) /
               scenario.competencies.length,
           );
-          tx.objectStore('runs').put({
+          const run = {
             id: `bench-run-${t}-${r}`,
             profileId,
             scenario: scenario.id,
@@ -87,8 +91,12 @@ export function seedInPage(args: {
             updatedAt: new Date(at.getTime() + 1_200_000),
             status: 'ended',
             score: { total, passed: total >= 80, competencies },
-          });
+          };
+          tx.objectStore('runs').put(run);
+          runs.push(run);
         }
+        // The app keeps each trainee's runs grouped too (src/db/run-digests.ts).
+        tx.objectStore('runDigests').put({ profileId, runs });
       }
       tx.oncomplete = () => {
         db.close();

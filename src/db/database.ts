@@ -155,6 +155,18 @@ export interface ImportRecord {
   added?: Record<string, number>;
 }
 
+/**
+ * Every run of one trainee, without logs, in one row: a copy of their `runs` rows kept for
+ * the manager's dashboard, which must read every run on the browser when it opens.
+ * IndexedDB pays per record, so 200 rows of grouped runs read about five times faster than
+ * 10,000 single ones. Written only by `refreshRunDigests`, in the same transaction as any
+ * change to `runs`; the one field that may lag is `updatedAt` of a run still in progress.
+ */
+export interface RunDigest {
+  profileId: string;
+  runs: Run[];
+}
+
 export class AcademyDatabase extends Dexie {
   profiles!: EntityTable<Profile, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
@@ -167,6 +179,7 @@ export class AcademyDatabase extends Dexie {
   assessments!: EntityTable<Assessment, 'id'>;
   customContent!: Dexie.Table<CustomContent, [string, string]>;
   imports!: EntityTable<ImportRecord, 'id'>;
+  runDigests!: EntityTable<RunDigest, 'profileId'>;
 
   constructor(name = 'backorder-academy') {
     super(name);
@@ -190,6 +203,20 @@ export class AcademyDatabase extends Dexie {
       customContent: '[kind+id], kind',
       imports: 'id',
     });
+    // Version 4: each trainee's runs grouped in one row for the dashboard (RunDigest),
+    // built here from the runs already stored.
+    this.version(4)
+      .stores({ runDigests: 'profileId' })
+      .upgrade(async (tx) => {
+        const byProfile = new Map<string, Run[]>();
+        const stored = (await tx.table('runs').toArray()) as Run[];
+        stored.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+        for (const run of stored)
+          byProfile.set(run.profileId, [...(byProfile.get(run.profileId) ?? []), run]);
+        await tx
+          .table('runDigests')
+          .bulkPut([...byProfile].map(([profileId, runs]) => ({ profileId, runs })));
+      });
   }
 }
 

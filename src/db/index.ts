@@ -15,6 +15,7 @@ import {
   type Role,
   type Run,
 } from './database';
+import { refreshRunDigests } from './run-digests';
 
 export { ROLES, liveQuery };
 export type { CheckAttempt, LessonFeedback, LessonVisit, Profile, Role, Run };
@@ -198,7 +199,11 @@ export async function feedbackFor(course: string): Promise<LessonFeedback[]> {
 export async function startRun(run: Omit<Run, 'startedAt' | 'updatedAt' | 'status'>): Promise<Run> {
   const now = new Date();
   const saved: Run = { ...run, startedAt: now, updatedAt: now, status: 'running' };
-  await database().runs.add(saved);
+  const db = database();
+  await db.transaction('rw', db.runs, db.runDigests, async () => {
+    await db.runs.add(saved);
+    await refreshRunDigests(db, [saved.profileId]);
+  });
   return saved;
 }
 
@@ -221,6 +226,8 @@ export async function appendRunEntries(
       .count();
     if (count !== from) throw new Error('The run changed in another tab; reload to continue.');
     await db.runEntries.bulkAdd(entries.map((entry, i) => ({ runId, seq: from + i, entry })));
+    // Not copied to the run's digest on every step: that would slow each action at the desk.
+    // The digest catches up when the run ends or is abandoned.
     await db.runs.update(runId, { updatedAt: new Date() });
   });
 }
@@ -238,10 +245,12 @@ export async function finishRun(
   status: 'ended' | 'abandoned',
   score?: Run['score'],
 ): Promise<void> {
-  await database().runs.update(runId, {
-    status,
-    updatedAt: new Date(),
-    ...(score ? { score } : {}),
+  const db = database();
+  await db.transaction('rw', db.runs, db.runDigests, async () => {
+    const run = await db.runs.get(runId);
+    if (!run) return;
+    await db.runs.update(runId, { status, updatedAt: new Date(), ...(score ? { score } : {}) });
+    await refreshRunDigests(db, [run.profileId]);
   });
 }
 

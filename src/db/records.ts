@@ -22,6 +22,7 @@ import { verifyRun, type RunVerification } from '../records/verify';
 import { verificationOnly, verifyRoleplayResult } from '../records/verify-roleplay';
 import type { RoleplayVerification } from '../records/flags';
 import type { Roleplay } from '../roleplay/schema';
+import { refreshRunDigests } from './run-digests';
 import {
   database,
   type Assessment,
@@ -173,6 +174,7 @@ export async function importBundle(
         db.lessonVisits,
         db.checkAttempts,
         db.runs,
+        db.runDigests,
         db.runEntries,
         db.roleplayResults,
         db.assessments,
@@ -276,6 +278,7 @@ export async function importBundle(
         }
         await db.runEntries.bulkAdd(entryRows);
         await db.runs.bulkPut(runRows);
+        await refreshRunDigests(db, [profileId]);
         count('runs', runRows.length);
 
         const roleplayRows: RoleplayResult[] = bundle.roleplayResults
@@ -340,7 +343,7 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
       db.profiles,
       db.lessonVisits,
       db.checkAttempts,
-      db.runs,
+      db.runDigests,
       db.roleplayResults,
       db.assessments,
       db.imports,
@@ -350,7 +353,8 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
         db.profiles.toArray(),
         db.lessonVisits.toArray(),
         db.checkAttempts.toArray(),
-        db.runs.toArray(),
+        // Grouped per trainee: 200 rows read far faster than 10,000 (RunDigest).
+        db.runDigests.toArray().then((digests) => digests.flatMap((digest) => digest.runs)),
         db.roleplayResults.toArray(),
         db.assessments.toArray(),
         db.imports.orderBy('id').toArray(),
@@ -446,6 +450,7 @@ export async function deleteTrainee(profileId: string): Promise<void> {
       db.checkAttempts,
       db.feedback,
       db.runs,
+      db.runDigests,
       db.runEntries,
       db.roleplayResults,
       db.assessments,
@@ -456,6 +461,7 @@ export async function deleteTrainee(profileId: string): Promise<void> {
       for (const runId of runIds)
         await db.runEntries.where('[runId+seq]').between([runId, 0], [runId, Infinity]).delete();
       await db.runs.bulkDelete(runIds);
+      await refreshRunDigests(db, [profileId]);
       await db.lessonVisits
         .where('[profileId+course]')
         .between([profileId, Dexie.minKey], [profileId, Dexie.maxKey])
@@ -553,6 +559,7 @@ export async function restoreBackup(
         await db.lessonVisits.bulkPut(bundle.lessonVisits.map((v) => ({ ...v, profileId })));
         await db.checkAttempts.bulkAdd(bundle.checkAttempts.map((c) => ({ ...c, profileId })));
         await db.runs.bulkPut(bundle.runs.map(({ log: _, ...run }) => ({ ...run, profileId })));
+        await refreshRunDigests(db, [profileId]);
         await db.runEntries.bulkPut(
           bundle.runs.flatMap((run) =>
             run.log.map((entry, seq) => ({ runId: run.id, seq, entry })),
