@@ -13,14 +13,12 @@
  * is imported through the page's file picker in a fresh browser context each time: read,
  * validate, replay and rescore every run, write in one transaction, show the result.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { COURSE, courseShape, makeBundle, scenarioFiles } from '../tests/fixtures/bundles';
 import { median, ms, progress } from './measure';
+import { withScratchSite } from './scratch-site';
 import { seedInPage } from './seed-records';
 
 const PORT = 4408;
@@ -31,32 +29,6 @@ const RENDER_SAMPLES = 9;
 const IMPORT_SAMPLES = 3;
 const TARGET_RENDER_MS = 300;
 const TARGET_IMPORT_MS = 10_000;
-
-function run(command: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
-    );
-  });
-}
-
-async function waitForServer(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error('preview exited');
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no server at ${url}`);
-}
 
 /** Medians of where the time goes: island start, storage and scenarios loaded, records read. */
 const phases: Record<string, number[]> = { start: [], loaded: [], records: [] };
@@ -146,34 +118,7 @@ async function importSamples(browser: Browser, base: string, bundle: string): Pr
   return samples;
 }
 
-const site = mkdtempSync(join(tmpdir(), 'manager-bench-'));
-let preview: ChildProcess | null = null;
-try {
-  progress(`copying the project to ${site}`);
-  for (const entry of [
-    'src',
-    'content',
-    'simulations',
-    'public',
-    'astro.config.mjs',
-    'svelte.config.js',
-    'tsconfig.json',
-    'package.json',
-  ])
-    cpSync(entry, join(site, entry), { recursive: true });
-  symlinkSync(join(process.cwd(), 'node_modules'), join(site, 'node_modules'));
-  progress('building the site');
-  await run('npx', ['astro', 'build'], site);
-  // Its own process group, so stopping it stops the server npx starts, not only npx.
-  preview = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-    cwd: site,
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  await waitForServer(`${base}/manager/`, preview);
-
+await withScratchSite({ name: 'manager-bench', port: PORT, ready: '/manager/' }, async (base) => {
   const scenarios = [...scenarioFiles().values()];
   const bundle = JSON.stringify(
     makeBundle({
@@ -186,7 +131,6 @@ try {
       })),
     }),
   );
-  writeFileSync(join(site, 'bench-bundle.json'), bundle);
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -235,7 +179,4 @@ try {
       2,
     )}\n`,
   );
-} finally {
-  if (preview?.pid) process.kill(-preview.pid);
-  if (existsSync(site)) rmSync(site, { recursive: true, force: true });
-}
+});
