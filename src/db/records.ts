@@ -312,17 +312,7 @@ export async function importBundle(
   } catch (error) {
     if (error instanceof ImportConflict)
       return { status: 'rejected', file, problems: error.problems };
-    return {
-      status: 'rejected',
-      file,
-      problems: [
-        {
-          file,
-          path: '',
-          message: `the browser could not save the import, so nothing was kept (${error instanceof Error ? error.name : 'storage error'})`,
-        },
-      ],
-    };
+    return storageFailure(file, 'could not save the import, so nothing was kept', error);
   }
   return {
     status: 'imported',
@@ -436,6 +426,20 @@ export async function attemptPolicy(): Promise<AttemptPolicy> {
 
 export async function setAttemptPolicy(policy: AttemptPolicy): Promise<void> {
   await database().settings.put({ key: POLICY_KEY, value: policy });
+}
+
+/** A write the browser refused (quota, blocked storage): the transaction left no trace. */
+function storageFailure(
+  file: string,
+  what: string,
+  error: unknown,
+): { status: 'rejected'; file: string; problems: Problem[] } {
+  const name = error instanceof Error ? error.name : 'storage error';
+  return {
+    status: 'rejected',
+    file,
+    problems: [{ file, path: '', message: `the browser ${what} (${name})` }],
+  };
 }
 
 /** Delete everything of one trainee on this browser, in one transaction. */
@@ -584,17 +588,7 @@ export async function restoreBackup(
       await db.customContent.bulkPut(backup.customContent);
     });
   } catch (error) {
-    return {
-      status: 'rejected',
-      file,
-      problems: [
-        {
-          file,
-          path: '',
-          message: `the browser could not restore the backup, so nothing was changed (${error instanceof Error ? error.name : 'storage error'})`,
-        },
-      ],
-    };
+    return storageFailure(file, 'could not restore the backup, so nothing was changed', error);
   }
   return {
     status: 'restored',
