@@ -10,6 +10,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { readCourseFiles } from '../../src/course/content-files';
 import { checkSchema, type Question } from '../../src/course/schema';
+import { createProfile, hydrated, keyboard, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const COURSE = '/courses/backorders-and-partial-shipments/';
@@ -19,32 +20,6 @@ const checkOf = (module: string) =>
       readFileSync(`content/courses/backorders-and-partial-shipments/${module}/check.yaml`, 'utf8'),
     ),
   );
-
-/**
- * An island is interactive once Astro has hydrated it and dropped its `ssr` attribute.
- * Islands hydrated when visible wait until they are scrolled into view.
- */
-async function waitForIslands(page: Page) {
-  await expect(page.locator('astro-island[ssr]:not([client="visible"])')).toHaveCount(0);
-}
-
-async function hydrated(page: Page, region: Locator) {
-  await region.scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island[ssr]', { has: region })).toHaveCount(0);
-}
-
-/** Create a profile in the open profile panel (it opens by itself on a first visit). */
-async function createProfile(page: Page, name: string) {
-  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
-  await expect(panel).toBeVisible();
-  await expect(panel.getByText('It is not a login')).toBeVisible();
-  const newProfile = panel.getByRole('button', { name: 'New profile' });
-  if (await newProfile.isVisible()) await newProfile.click();
-  await panel.getByLabel('Your name').fill(name);
-  await panel.getByLabel('Role').selectOption('trainee');
-  await panel.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
-}
 
 /** Answer one question on the page, rightly or wrongly. */
 async function answer(group: Locator, question: Question, right: boolean) {
@@ -103,6 +78,9 @@ test('a new hire learns, fails and passes a check, and finds progress kept after
 
   await page.goto(COURSE);
   await waitForIslands(page);
+  await expect(
+    page.getByRole('region', { name: 'Profiles on this browser' }).getByText('It is not a login'),
+  ).toBeVisible();
   await createProfile(page, 'Ana Ruiz');
   await expect(page.getByText('0 % complete')).toBeVisible();
 
@@ -263,23 +241,15 @@ test('after the whole course, the course page shows when a refresher is due and 
 });
 
 test('keyboard only: create a profile and finish a lesson without a mouse', async ({ page }) => {
+  const keys = keyboard(page);
   await page.goto(`${COURSE}01-basics/01-what-is-a-backorder/`);
   await waitForIslands(page);
-  const name = page.getByLabel('Your name');
-  await expect(name).toBeVisible();
-  for (let i = 0; i < 40 && !(await name.evaluate((el) => el === document.activeElement)); i++)
-    await page.keyboard.press('Tab');
-  await expect(name).toBeFocused();
-  await page.keyboard.type('Dev Patel');
-  await page.keyboard.press('Tab'); // team (optional)
-  await page.keyboard.press('Tab'); // role
-  await page.keyboard.press('Tab'); // create
-  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+  await keys.fill(panel.getByLabel('Your name'), 'Dev Patel');
+  await keys.click(panel.getByRole('button', { name: 'Create profile' }));
   await expect(page.getByRole('button', { name: /Dev Patel/ })).toBeVisible();
   const complete = page.getByRole('button', { name: 'Mark this lesson complete' });
-  for (let i = 0; i < 200 && !(await complete.evaluate((el) => el === document.activeElement)); i++)
-    await page.keyboard.press('Tab');
-  await expect(complete).toBeFocused();
-  await page.keyboard.press('Enter');
+  await hydrated(page, complete);
+  await keys.click(complete);
   await expect(page.getByText('You have completed this lesson.')).toBeVisible();
 });

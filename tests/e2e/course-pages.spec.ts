@@ -9,6 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readCourseFiles, type ModuleFiles } from '../../src/course/content-files';
+import { waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const files = readCourseFiles('content');
@@ -55,10 +56,6 @@ function wordOnlyInOneBody(): { word: string; href: string } {
 }
 
 /** Waits until every island that hydrates on load or idle has hydrated. */
-async function waitForIslands(page: Page): Promise<void> {
-  await expect(page.locator('astro-island[ssr]:not([client="visible"])')).toHaveCount(0);
-}
-
 const PAGE_TYPES = [
   { name: 'catalogue', path: '/courses/', heading: 'Courses' },
   { name: 'course', path: courseHref, heading: course.course.title },

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { makeBundle, roleplayFiles, scenarioFiles } from '../fixtures/bundles';
+import { waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const scenarios = scenarioFiles();
@@ -62,10 +63,6 @@ const file = (name: string, value: unknown) => ({
   mimeType: 'application/json',
   buffer: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
 });
-
-async function waitForIslands(page: Page) {
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-}
 
 async function openDashboard(page: Page, hash = '') {
   await page.goto(`/manager/${hash}`);

@@ -14,6 +14,7 @@ import { parseRoleplay } from '../../src/roleplay/load';
 import type { Roleplay } from '../../src/roleplay/schema';
 import { rubricLabel } from '../../src/lib/roleplay-labels';
 import { chooseReply, startConversation, viewConversation } from '../../src/roleplay/session';
+import { createProfile, tabTo, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 function load(id: string): Roleplay {
@@ -37,21 +38,6 @@ function scoreOf(roleplay: Roleplay, choices: PathChoice[]) {
 
 const optionText = (roleplay: Roleplay, choice: PathChoice) =>
   roleplay.nodes[choice.node]!.options[choice.option]!.text;
-
-async function waitForIslands(page: Page) {
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-}
-
-async function createProfile(page: Page, name: string) {
-  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
-  await expect(panel).toBeVisible();
-  const newProfile = panel.getByRole('button', { name: 'New profile' });
-  if (await newProfile.isVisible()) await newProfile.click();
-  await panel.getByLabel('Your name').fill(name);
-  await panel.getByLabel('Role').selectOption('trainee');
-  await panel.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
-}
 
 async function openAndStart(page: Page, roleplay: Roleplay, mode: 'Practice' | 'Assessment') {
   await page.goto(`/roleplays/${roleplay.id}/`);
@@ -228,21 +214,16 @@ test('a reload in the middle of a conversation resumes it', async ({ page }) => 
 test('keyboard only: a whole conversation without a mouse', async ({ page }) => {
   await page.goto(`/roleplays/${CHAIRS.id}/`);
   await waitForIslands(page);
-  const tabTo = async (target: Locator) => {
-    for (let i = 0; i < 80 && !(await target.evaluate((el) => el === document.activeElement)); i++)
-      await page.keyboard.press('Tab');
-    await expect(target).toBeFocused();
-  };
-  await tabTo(page.getByLabel('Your name'));
+  await tabTo(page, page.getByLabel('Your name'));
   await page.keyboard.type('Dev Patel');
-  await tabTo(page.getByRole('button', { name: 'Create profile' }));
+  await tabTo(page, page.getByRole('button', { name: 'Create profile' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: /Dev Patel/ })).toBeVisible();
-  await tabTo(page.getByRole('button', { name: 'Start the conversation' }));
+  await tabTo(page, page.getByRole('button', { name: 'Start the conversation' }));
   await page.keyboard.press('Enter');
   const best = bestPath(CHAIRS)!;
   for (const [i, choice] of best.choices.entries()) {
-    await tabTo(page.getByRole('button', { name: optionText(CHAIRS, choice), exact: true }));
+    await tabTo(page, page.getByRole('button', { name: optionText(CHAIRS, choice), exact: true }));
     await page.keyboard.press('Enter');
     await expect(steps(page)).toHaveAttribute('data-steps', String(i + 1));
   }

@@ -7,25 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLEPLAY_STARTER, SCENARIO_STARTER } from '../../src/trainer/authoring';
+import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
-
-async function waitForIslands(page: Page) {
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-}
-
-async function createProfile(page: Page, name: string, role: 'trainee' | 'trainer') {
-  const panel = page.getByRole('region', { name: 'Profiles on this browser' });
-  const toggle = page.locator('button[aria-controls="profile-panel"]');
-  // The panel opens by itself on a first visit; after that, from the profile button.
-  if ((await toggle.textContent())?.trim() !== 'Profile') await toggle.click();
-  await expect(panel).toBeVisible();
-  const newProfile = panel.getByRole('button', { name: 'New profile' });
-  if (await newProfile.isVisible()) await newProfile.click();
-  await panel.getByLabel('Your name').fill(name);
-  await panel.getByLabel('Role').selectOption(role);
-  await panel.getByRole('button', { name: 'Create profile' }).click();
-  await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
-}
 
 /** The promise date shown in the trainee's order detail. */
 function promiseDate(page: Page, order = 'SO-51108') {

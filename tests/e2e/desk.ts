@@ -1,0 +1,166 @@
+/**
+ * Working the order desk the way a person does, for the simulation specs: select an order,
+ * perform a logged action through its controls, move the clock, read the debrief. Actions
+ * come from engine logs (usually the autopilot's), so tests follow scenarios as trainers
+ * edit them.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import type { Action } from '../../src/engine/actions';
+import { parseScenario } from '../../src/engine/load';
+import { isAction, type LogEntry } from '../../src/engine/log';
+import type { Scenario } from '../../src/engine/schema';
+import { pointer, type Driver } from './fixtures';
+
+/** A bundled scenario file, parsed as the site parses it. */
+export function bundledScenario(id: string): Scenario {
+  const parsed = parseScenario(readFileSync(`simulations/${id}.yaml`, 'utf8'), `${id}.yaml`);
+  if (!parsed.ok) throw new Error(`${id} does not load`);
+  return parsed.value;
+}
+
+/** Entries in the saved log; the end of the shift (the debrief) counts as past every step. */
+export async function logLength(page: Page): Promise<number> {
+  const shown = page
+    .getByTestId('log-length')
+    .or(page.getByRole('heading', { name: 'Debrief' }))
+    .first();
+  const text = (await shown.textContent())!;
+  return text === 'Debrief' ? Infinity : Number(text.split(' ')[0]);
+}
+
+/** Open an order in Order detail from the queue, unless it is the one already open. */
+export async function selectOrder(page: Page, order: string, via: Driver = pointer) {
+  const heading = page.getByRole('heading', { name: `Order ${order}` });
+  if (await heading.isVisible()) return;
+  const queue = page.getByRole('region', { name: 'Order queue table' });
+  await via.click(queue.getByRole('button', { name: order, exact: true }));
+  await expect(heading).toBeVisible();
+}
+
+/** Perform one logged action through the screen; `mistake.picked` picks another item. */
+export async function perform(
+  page: Page,
+  action: Action,
+  mistake?: { picked?: string },
+  via: Driver = pointer,
+) {
+  const before = await logLength(page);
+  if ('order' in action && action.order) await selectOrder(page, action.order, via);
+  switch (action.type) {
+    case 'check-stock':
+      await via.click(page.getByRole('button', { name: `Check stock of ${action.sku}` }));
+      break;
+    case 'allocate':
+      if (!action.lines) {
+        await via.click(page.getByRole('button', { name: 'Allocate by the rules' }));
+        break;
+      }
+      for (const line of action.lines)
+        await via.fill(page.getByLabel(`Units of ${line.sku} to reserve`), String(line.qty));
+      await via.click(page.getByRole('button', { name: 'Reserve the units entered' }));
+      break;
+    case 'record-backorder': {
+      const form = page.getByRole('form', { name: `Record a backorder on ${action.order}` });
+      for (const line of action.lines) {
+        const group = form.getByRole('group', { name: line.sku });
+        await via.fill(group.getByLabel('Units backordered'), String(line.qty));
+        await via.select(group.getByLabel('Type'), line.backorderType);
+        await via.check(group.getByLabel('No date yet'), line.promiseDate === null);
+        if (line.promiseDate) await via.fill(group.getByLabel('Promise date'), line.promiseDate);
+      }
+      await via.check(form.getByRole('checkbox', { name: /^Partial backorder/ }), action.partial);
+      await via.click(form.getByRole('button', { name: 'Record backorder' }));
+      break;
+    }
+    case 'notify-customer': {
+      const form = page.getByRole('form', { name: `Notice to the customer of ${action.order}` });
+      await via.select(form.getByLabel('Kind of notice'), action.kind);
+      await via.check(
+        form.getByRole('radio', { name: action.channel === 'sms' ? 'SMS' : 'Email' }),
+        true,
+      );
+      const skus = new Set(
+        [...action.content.shipped, ...action.content.backordered].map((i) => i.sku),
+      );
+      for (const sku of skus) {
+        const shipped = action.content.shipped.find((i) => i.sku === sku)?.qty ?? 0;
+        const backordered = action.content.backordered.find((i) => i.sku === sku)?.qty ?? 0;
+        await via.fill(form.getByLabel(`Shipped or ready: ${sku}`), String(shipped));
+        await via.fill(form.getByLabel(`Backordered: ${sku}`), String(backordered));
+      }
+      await via.check(form.getByLabel('No date yet'), action.content.promiseDate === null);
+      if (action.content.promiseDate)
+        await via.fill(form.getByLabel('Promise date'), action.content.promiseDate);
+      for (const [option, label] of [
+        ['wait', 'Wait'],
+        ['ship-available', 'Ship available'],
+        ['substitute', 'Substitute'],
+        ['cancel', 'Cancel'],
+      ] as const)
+        await via.check(
+          form.getByRole('checkbox', { name: label, exact: true }),
+          action.content.options.includes(option),
+        );
+      await via.check(form.getByLabel('Apologise'), action.content.apology);
+      await via.select(form.getByLabel('Remedy offered'), action.content.compensation);
+      await via.click(form.getByRole('button', { name: 'Send notice' }));
+      break;
+    }
+    case 'pick': {
+      const picked = mistake?.picked ?? action.picked ?? action.sku;
+      await via.select(page.getByLabel(`Item taken for ${action.sku}`), picked);
+      await via.fill(page.getByLabel(`Units to pick of ${action.sku}`), String(action.qty));
+      await via.click(page.getByRole('button', { name: `Pick ${action.sku}`, exact: true }));
+      break;
+    }
+    case 'pack':
+      await via.click(page.getByRole('button', { name: 'Pack', exact: true }));
+      break;
+    case 'ship':
+      await via.click(page.getByRole('button', { name: 'Ship', exact: true }));
+      break;
+    default:
+      throw new Error(`the test does not perform ${action.type} yet`);
+  }
+  await expect.poll(() => logLength(page)).toBeGreaterThan(before);
+}
+
+/** Move the clock to an event's time, or (for the final advance) to the end of the shift. */
+export async function advanceTo(page: Page, entry: LogEntry, via: Driver = pointer) {
+  const before = await logLength(page);
+  if (before === Infinity) return;
+  const now = (await page.getByTestId('clock-now').textContent())!.replace(' ', 'T');
+  if (now >= entry.at) return;
+  await via.click(page.getByRole('button', { name: /^Advance to (next event|end of shift)$/ }));
+  await expect.poll(() => logLength(page)).toBeGreaterThan(before);
+}
+
+/** Play a log through the screen; `skip` leaves actions out, `picked` changes picks. */
+export async function play(
+  page: Page,
+  log: readonly LogEntry[],
+  options: {
+    skip?: (a: Action) => boolean;
+    picked?: (a: Action) => string | undefined;
+    via?: Driver;
+  } = {},
+) {
+  for (const entry of log) {
+    if (!isAction(entry) || entry.type === 'advance-clock') {
+      await advanceTo(page, entry, options.via);
+      continue;
+    }
+    if (options.skip?.(entry)) continue;
+    const picked = options.picked?.(entry);
+    await perform(page, entry, picked ? { picked } : undefined, options.via);
+  }
+}
+
+/** The rule ids of the debrief's deductions, in the order shown. */
+export async function debriefRules(page: Page): Promise<string[]> {
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  return page
+    .locator('[data-rule]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule')!));
+}
