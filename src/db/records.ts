@@ -383,7 +383,9 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
       startedAt: run.startedAt,
       updatedAt: run.updatedAt,
       status: run.status,
-      ...(run.score ? { score: run.score } : {}),
+      // A trusted run shows the replay's score: the same as stored, or, for a run scored by
+      // an older engine, today's rules (the reason says so).
+      ...(run.score ? { score: v && !v.flag && v.recomputed ? v.recomputed : run.score } : {}),
       flag: v?.flag ?? null,
       ...(v ? { flagReason: v.reason } : {}),
     });

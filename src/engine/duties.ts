@@ -10,7 +10,7 @@ import { orderPromiseDate, type PromiseTable } from './promise';
 import type { CustomerOption, EngineState, OrderState, BackorderType } from './state';
 import { isCompleteOnly, latestFor, openQty } from './state';
 import type { LocalDateTime } from './time';
-import type { ScenarioEvent } from './schema';
+import type { Policy, ScenarioEvent } from './schema';
 
 /** What is backordered on one SKU of an order, as the customer and the record must see it. */
 export interface BackorderedSku {
@@ -95,30 +95,78 @@ export function isRecorded(state: EngineState, picture: BackorderPicture): boole
   );
 }
 
+/** A situation a backorder notice can be in, and the choices it must offer (syllabus 3, 4). */
+export interface NoticeSituation {
+  id: 'no-date' | 'partial-allowed' | 'wait-or-cancel';
+  /** When it applies, in words. */
+  when: string;
+  /** What the notice must offer; `substitute` only where the catalog lists one. */
+  options: readonly CustomerOption[];
+  /** Why, in words. */
+  why: string;
+}
+
+/** The situations, in the order they are tried: the first that fits decides. */
+export const NOTICE_SITUATIONS: readonly NoticeSituation[] = [
+  {
+    id: 'no-date',
+    when: 'An item has no date (no purchase order covers it) or is discontinued.',
+    options: ['substitute', 'cancel'],
+    why: 'Waiting for a date nobody can give is no choice: offer a substitute where the catalog lists one, and cancelling those items with a refund.',
+  },
+  {
+    id: 'partial-allowed',
+    when: 'Part of the order is reserved and ready to go now, and the order may ship in parts.',
+    options: ['wait', 'ship-available'],
+    why: 'The customer chooses between one complete delivery later (wait) and receiving what is ready now, with the rest to follow (ship what is available).',
+  },
+  {
+    id: 'wait-or-cancel',
+    when: 'The customer wants one complete delivery, nothing of the order is ready to go, or what was ready has already left.',
+    options: ['wait', 'cancel'],
+    why: 'The customer chooses between waiting for the date given and cancelling the backordered items. Once the first parcel has left there is nothing left to send now: the choice is about the rest.',
+  },
+];
+
+/** Which situation a backordered order is in. */
+export function noticeSituation(
+  state: EngineState,
+  order: OrderState,
+  picture: BackorderPicture,
+): NoticeSituation {
+  const undated = picture.backordered.some(
+    (item) => item.promiseDate === null || item.backorderType === 'cancelled',
+  );
+  const id = undated
+    ? 'no-date'
+    : picture.partial && readyNow(order) && !isCompleteOnly(order, state.policy)
+      ? 'partial-allowed'
+      : 'wait-or-cancel';
+  return NOTICE_SITUATIONS.find((situation) => situation.id === id)!;
+}
+
+/** Units reserved and not yet shipped: something the customer could receive now. */
+function readyNow(order: OrderState): boolean {
+  return order.lines.some((line) => line.allocated > 0);
+}
+
 /**
- * The choices a notice must offer (PRODUCT.md, syllabus 3 and 4):
- * - an item with no date, or discontinued: a substitute where the catalog lists one, and
- *   cancelling with a refund;
- * - part of the order moving while the rest waits: wait for the whole order, or receive
- *   what is available now;
- * - otherwise: wait, or cancel.
+ * The choices a notice must offer: those of the order's situation (`NOTICE_SITUATIONS`),
+ * with a substitute only where the catalog lists one for an undated item.
  */
 export function requiredOptions(
   state: EngineState,
   order: OrderState,
   picture: BackorderPicture,
 ): CustomerOption[] {
-  const undated = picture.backordered.filter(
-    (item) => item.promiseDate === null || item.backorderType === 'cancelled',
+  const situation = noticeSituation(state, order, picture);
+  if (situation.id !== 'no-date') return [...situation.options];
+  const substitutable = picture.backordered.some(
+    (item) =>
+      (item.promiseDate === null || item.backorderType === 'cancelled') &&
+      (state.skus[item.sku]?.substitutes.length ?? 0) > 0,
   );
-  if (undated.length > 0) {
-    const substitutable = undated.some(
-      (item) => (state.skus[item.sku]?.substitutes.length ?? 0) > 0,
-    );
-    return substitutable ? ['substitute', 'cancel'] : ['cancel'];
-  }
-  if (picture.partial && !isCompleteOnly(order, state.policy)) return ['wait', 'ship-available'];
-  return ['wait', 'cancel'];
+  return substitutable ? ['substitute', 'cancel'] : ['cancel'];
 }
 
 /** A backorder that needs a supervisor: no date can be promised on an important order. */
@@ -164,18 +212,37 @@ export function allocationDue(state: EngineState): boolean {
 
 export type Team = 'warehouse' | 'sales' | 'customer-service';
 
+/** Events that teams must hear of, when they matter (see `teamsToInform`). */
+export type TeamEvent = 'po-delayed' | 'sku-discontinued' | 'stock-count';
+
 /**
- * Teams that must hear of an event (syllabus 5, "informing warehouse, sales and customer
- * service"): customer service of a delayed PO that customers are waiting on (they take the
- * calls), sales of a discontinued item that is on open orders (they must stop selling it
- * and offer substitutes), the warehouse of a count that took reservations away (pickers
- * must not pick what is not there).
+ * Which teams hear of which event when the scenario's policy does not say (syllabus 5,
+ * "informing warehouse, sales and customer service"): customer service of a delayed PO
+ * that customers are waiting on (they take the calls), sales of a discontinued item that
+ * is on open orders (they must stop selling it and offer substitutes), the warehouse of a
+ * count that took reservations away (pickers must not pick what is not there).
+ */
+export const DEFAULT_INFORM_TEAMS: Readonly<Record<TeamEvent, readonly Team[]>> = {
+  'po-delayed': ['customer-service'],
+  'sku-discontinued': ['sales'],
+  'stock-count': ['warehouse'],
+};
+
+/** The teams the policy names for an event; a note to any one of them tells the business. */
+export function informTeamsFor(policy: Policy, event: TeamEvent): readonly Team[] {
+  return policy.informTeams?.[event] ?? DEFAULT_INFORM_TEAMS[event];
+}
+
+/**
+ * The teams that must hear of an event, when it matters: a delayed PO that customers wait
+ * on, a discontinued item on open orders, a count that released reservations. Empty when
+ * the event touches nobody.
  */
 export function teamsToInform(
   state: EngineState,
   event: ScenarioEvent,
   countReleased: boolean,
-): Team[] {
+): readonly Team[] {
   switch (event.type) {
     case 'po-delayed': {
       const sku = Object.values(state.skus).find((item) =>
@@ -186,16 +253,16 @@ export function teamsToInform(
         state.orders.some((order) =>
           order.lines.some((line) => line.sku === sku.sku && openQty(line) > 0),
         );
-      return waiting ? ['customer-service'] : [];
+      return waiting ? informTeamsFor(state.policy, 'po-delayed') : [];
     }
     case 'sku-discontinued': {
       const onOrder = state.orders.some((order) =>
         order.lines.some((line) => line.sku === event.sku && openQty(line) + line.allocated > 0),
       );
-      return onOrder ? ['sales'] : [];
+      return onOrder ? informTeamsFor(state.policy, 'sku-discontinued') : [];
     }
     case 'stock-count':
-      return countReleased ? ['warehouse'] : [];
+      return countReleased ? informTeamsFor(state.policy, 'stock-count') : [];
     default:
       return [];
   }

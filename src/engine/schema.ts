@@ -6,6 +6,7 @@
  * This module imports only zod so it runs the same in the browser, the CLI and tests.
  */
 import { z } from 'zod';
+import { isRule } from './rules';
 
 /** ISO 8601 local date-time without a zone, to the minute: `2026-03-02T09:00`. */
 export const localDateTime = z
@@ -48,8 +49,37 @@ export const RANK_KEYS = ['flagged', 'urgency', 'tier', 'value', 'placedAt'] as 
 export const urgency = z.enum(URGENCIES);
 export const tier = z.enum(TIERS);
 export const rankKey = z.enum(RANK_KEYS);
+const team = z.enum(['warehouse', 'sales', 'customer-service']);
 export const shipPreference = z.enum(['ship-available', 'ship-complete']);
 export type ShipPreference = z.infer<typeof shipPreference>;
+
+/**
+ * One objective of a scenario: plain words, or words with the rules (`sim rules`) that
+ * score it, so the briefing can say exactly what is judged. Kept as written (a string stays
+ * a string) so a scenario's content hash does not change when nothing in it did.
+ */
+export const objectiveSchema = z.union([
+  z.string().min(1).max(300),
+  z
+    .object({
+      text: z.string().min(1).max(300),
+      rules: z
+        .array(
+          z.string().refine(isRule, (id) => ({
+            message: `unknown rule "${id}": \`sim rules\` lists every rule id`,
+          })),
+        )
+        .max(30)
+        .default([]),
+    })
+    .strict(),
+]);
+export type Objective = z.infer<typeof objectiveSchema>;
+
+/** An objective as words and the rules it names. */
+export function objectiveParts(objective: Objective): { text: string; rules: string[] } {
+  return typeof objective === 'string' ? { text: objective, rules: [] } : objective;
+}
 
 /** The company's rules (ENGINE.md section 2). Every field has a default. */
 export const policySchema = z
@@ -84,6 +114,17 @@ export const policySchema = z
       .boolean()
       .default(false)
       .describe('A second person must verify a shipment before it leaves. Default `false`.'),
+    informTeams: z
+      .object({
+        'po-delayed': z.array(team).min(1).optional(),
+        'sku-discontinued': z.array(team).min(1).optional(),
+        'stock-count': z.array(team).min(1).optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Which teams must hear of which event; a note to any team named counts. Defaults: `po-delayed: [customer-service]`, `sku-discontinued: [sales]`, `stock-count: [warehouse]`.',
+      ),
   })
   .strict()
   .superRefine((policy, ctx) => {
@@ -226,9 +267,11 @@ export const scenarioSchema = z
       .min(1)
       .describe('Competencies this scenario trains (ENGINE.md section 8).'),
     objectives: z
-      .array(z.string().min(1).max(300))
+      .array(objectiveSchema)
       .default([])
-      .describe('What the trainee should be able to do after the shift. Default none.'),
+      .describe(
+        'What the trainee should do in the shift, each in words and, where it is scored, with the ids of the rules that score it (`sim rules`). Default none.',
+      ),
     estimatedMinutes: z
       .number()
       .int()

@@ -80,9 +80,16 @@ describe('each mistake costs exactly its rule', () => {
 
   it('telling them after the deadline is late, not never', () => {
     const withoutNotice = withNotice(() => null);
-    const notice = reference.find((e) => isNotice(e) && e.order === 'SO-WEB')!;
+    const notice = reference.filter(isNotice).find((e) => e.order === 'SO-WEB')!;
     const end = withoutNotice.pop()!; // the final advance-clock
-    const s = score([...withoutNotice, { ...notice, at: '2026-03-02T13:00' }, end]);
+    // Once the first parcel has left, nothing is ready now: the late notice offers what the
+    // situation then calls for, to wait for the rest or cancel it.
+    const late: LogEntry = {
+      ...notice,
+      at: '2026-03-02T13:00',
+      content: { ...notice.content, options: ['wait', 'cancel'] },
+    };
+    const s = score([...withoutNotice, late, end]);
     expect(rules(s).sort()).toEqual(['notice-late', 'partial-not-announced']);
     expect(s.deductions.every((d) => !d.critical)).toBe(true);
   });
@@ -161,10 +168,14 @@ describe('each mistake costs exactly its rule', () => {
   });
 
   it('shipping part of an order before telling the customer', () => {
-    const notice = reference.find((e) => isNotice(e) && e.order === 'SO-WEB')!;
+    const notice = reference.filter(isNotice).find((e) => e.order === 'SO-WEB')!;
     const rest = reference.filter((e) => e !== notice);
     const end = rest.pop()!;
-    const s = score([...rest, notice, end]);
+    const after: LogEntry = {
+      ...notice,
+      content: { ...notice.content, options: ['wait', 'cancel'] },
+    };
+    const s = score([...rest, after, end]);
     expect(rules(s)).toEqual(['partial-not-announced']);
   });
 });

@@ -5,7 +5,7 @@
 import type { Customer, OrderInput, Policy, Scenario, ShipPreference } from './schema';
 import type { LocalDateTime } from './time';
 
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 /** A purchase order as the warehouse tracks it while the clock runs. */
 export interface PurchaseOrder {

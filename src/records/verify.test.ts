@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runAutopilot } from '../engine/autopilot';
 import { scenarioHash } from '../engine/report';
 import { bundleRun, scenarioFiles } from '../../tests/fixtures/bundles';
+import { generateScenario } from '../engine/generate';
 import { verifyRun } from './verify';
 
 const scenarios = scenarioFiles();
@@ -77,5 +78,29 @@ describe('verifying a run by replaying its log', () => {
         byHash,
       ).flag,
     ).toBe('score-differs');
+  });
+});
+
+describe('a random practice shift', () => {
+  const shift = generateScenario({ seed: 4242, level: 2 });
+
+  it('is rebuilt from the seed and level in its id and verified, not flagged unknown', () => {
+    const run = bundleRun({ id: 'rand', scenario: shift, at });
+    const result = verifyRun(run, run.log, byHash);
+    expect(result.flag).toBeNull();
+    expect(result.recomputed?.total).toBe(100);
+  });
+
+  it('is flagged unknown when its hash is not what the seed and level build', () => {
+    const run = { ...bundleRun({ id: 'rand', scenario: shift, at }), scenario: 'random-2-4243' };
+    expect(verifyRun(run, run.log, byHash).flag).toBe('unknown-scenario');
+  });
+
+  it('rescored under newer rules is explained, not flagged as edited', () => {
+    const honest = bundleRun({ id: 'old', scenario, at });
+    const run = { ...honest, engineVersion: '0.9.0', score: { ...honest.score, total: 64 } };
+    const result = verifyRun(run, run.log, byHash);
+    expect(result.flag).toBeNull();
+    expect(result.reason).toMatch(/Scored 64 by engine 0\.9\.0; today's rules .* give \d+/);
   });
 });

@@ -8,7 +8,10 @@ import { parseLog } from '../engine/log';
 import { replay } from '../engine/log';
 import { formatProblem } from '../engine/problems';
 import type { Scenario } from '../engine/schema';
+import { generateScenario } from '../engine/generate';
+import { scenarioHash } from '../engine/report';
 import { scoreLog } from '../engine/scoring';
+import { ENGINE_VERSION } from '../engine/state';
 import type { RunVerification } from './flags';
 
 export { FLAG_LABELS, RUN_FLAGS } from './flags';
@@ -20,7 +23,28 @@ export interface RunToVerify {
   scenario: string;
   scenarioHash: string;
   status: 'running' | 'ended' | 'abandoned';
+  /** The engine that scored it; an older one may have scored by older rules. */
+  engineVersion?: string;
   score?: { total: number; passed: boolean; competencies: Record<string, number> };
+}
+
+/**
+ * The scenario a run was played on: one this app ships or a trainer saved (by content
+ * hash), or a random practice shift rebuilt from the seed and level its id records
+ * (`random-<level>-<seed>`), accepted only when the rebuilt shift has the same hash.
+ */
+export function knownScenario(
+  run: Pick<RunToVerify, 'scenario' | 'scenarioHash'>,
+  scenariosByHash: ReadonlyMap<string, Scenario>,
+): Scenario | null {
+  const known = scenariosByHash.get(run.scenarioHash);
+  if (known) return known.id === run.scenario ? known : null;
+  const random = /^random-([123])-(\d{1,16})$/.exec(run.scenario);
+  if (!random) return null;
+  const seed = Number(random[2]);
+  if (!Number.isSafeInteger(seed)) return null;
+  const rebuilt = generateScenario({ seed, level: Number(random[1]) as 1 | 2 | 3 });
+  return scenarioHash(rebuilt) === run.scenarioHash ? rebuilt : null;
 }
 
 /** Verify one run against the scenarios this app knows, by content hash. */
@@ -30,8 +54,8 @@ export function verifyRun(
   scenariosByHash: ReadonlyMap<string, Scenario>,
 ): RunVerification {
   const runId = run.id;
-  const scenario = scenariosByHash.get(run.scenarioHash);
-  if (!scenario || scenario.id !== run.scenario)
+  const scenario = knownScenario(run, scenariosByHash);
+  if (!scenario)
     return {
       runId,
       flag: 'unknown-scenario',
@@ -86,6 +110,15 @@ export function verifyRun(
     Object.entries(recomputed.competencies).some(
       ([c, points]) => stored.competencies[c] !== points,
     );
+  // The rules changed since the run was scored (a new engine version): the log still
+  // replays, so today's score stands, and the note says why it moved. Not a tampered file.
+  if (differs && run.engineVersion && run.engineVersion !== ENGINE_VERSION)
+    return {
+      runId,
+      flag: null,
+      reason: `Replayed. Scored ${stored.total} by engine ${run.engineVersion}; today's rules (engine ${ENGINE_VERSION}) give ${recomputed.total}${recomputed.passed ? ' (passed)' : ''}.`,
+      recomputed,
+    };
   if (differs)
     return {
       runId,

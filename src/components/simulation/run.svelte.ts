@@ -61,8 +61,10 @@ export class ShiftRun {
     this.phase = 'loading';
     try {
       const db = await loadStorage();
+      // A run of another engine version resumes too: the log replays under today's engine
+      // (a new version changes how shifts are scored, not what a log means).
       const runs = (await db.runsOf(profile.id, this.scenario.id)).filter(
-        (run) => run.scenarioHash === this.hash && run.engineVersion === ENGINE_VERSION,
+        (run) => run.scenarioHash === this.hash,
       );
       // The newest run decides: an open shift resumes at the desk; a shift that ended shows
       // its debrief again (with "play again"); an abandoned one leaves a fresh briefing.
