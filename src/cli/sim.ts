@@ -6,6 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { generateScenarioInput, randomScenarioId } from '../engine/generate';
+import { publicCatalogue } from '../engine/rules';
+import { sentNoticeTexts, type NoticeTemplate } from '../engine/messages';
+import { readCourseFiles } from '../course/content-files';
+import { fileURLToPath } from 'node:url';
 import {
   formatProblem,
   parseLog,
@@ -20,7 +24,8 @@ import {
 const USAGE = `Usage: npm run --silent sim -- <verb> ...
   check <scenario-file>             validate a scenario; prints { valid, problems }
   run <scenario-file>               run the autopilot; prints its final state and log
-  score <scenario-file> <log-file>  score a trainee's log; prints { total, passed, competencies, deductions }
+  score <scenario-file> <log-file>  score a trainee's log; prints { total, passed, competencies, deductions, handover }
+  rules                             every scoring rule; prints [{ id, competency, points, critical, title, description }]
   generate --seed <N> --level <L>   a random practice shift (seed a non-negative integer, level 1-3),
                                     printed as scenario YAML; save it as simulations/random-<L>-<N>.yaml`;
 
@@ -117,6 +122,17 @@ function scenarioYaml(scenario: object, id: string, seed: number, level: number)
   return doc.toString({ lineWidth: 92, singleQuote: true });
 }
 
+/** The course's message templates, which `run` fills to print each notice's text. */
+function loadTemplates(): NoticeTemplate[] {
+  const root = fileURLToPath(new URL('../../content', import.meta.url));
+  return readCourseFiles(root).templates.map(({ template, body }) => ({
+    kind: template.kind,
+    subject: template.subject,
+    when: template.when,
+    body: body.trim(),
+  }));
+}
+
 function print(value: unknown) {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
@@ -136,7 +152,7 @@ function main(argv: string[]): number {
     process.stderr.write(`generated "${id}": save it as simulations/${id}.yaml\n`);
     return 0;
   }
-  const arity: Record<string, number> = { check: 1, run: 1, score: 2 };
+  const arity: Record<string, number> = { check: 1, run: 1, score: 2, rules: 0 };
   if (!verb || !(verb in arity) || args.length !== arity[verb]) {
     process.stderr.write(
       `${verb && !(verb in arity) ? `Unknown verb "${verb}".\n` : ''}${USAGE}\n`,
@@ -166,10 +182,13 @@ function main(argv: string[]): number {
         );
         return 1;
       }
+      case 'rules':
+        print(publicCatalogue());
+        return 0;
       case 'run': {
         const scenario = loadScenario(args[0]!);
         const { state, log } = runAutopilot(scenario);
-        print(runReport(scenario, state, log));
+        print(runReport(scenario, state, log, sentNoticeTexts(scenario, log, loadTemplates())));
         return 0;
       }
       case 'score': {
@@ -180,8 +199,8 @@ function main(argv: string[]): number {
           throw new InputError(`${args[1]}: the log does not replay on ${args[0]}`, [
             { file: args[1]!, path: `log[${result.error.index}]`, message: result.error.message },
           ]);
-        const { total, passed, competencies, deductions } = result.score;
-        print({ total, passed, competencies, deductions });
+        const { total, passed, competencies, deductions, handover } = result.score;
+        print({ total, passed, competencies, deductions, handover });
         return 0;
       }
     }

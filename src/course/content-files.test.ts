@@ -29,13 +29,26 @@ describe('readCourseFiles', () => {
       course!.modules.flatMap((m) => m.check?.questions.map((q) => q.kind) ?? []),
     );
     expect(kinds).toEqual(new Set(['single', 'multiple', 'order', 'classify', 'message']));
-    expect(templates.map((t) => t.template.kind).sort()).toEqual([
+    // One plain template per kind, plus the variants for later moments.
+    expect(
+      templates
+        .filter((t) => !t.template.when)
+        .map((t) => t.template.kind)
+        .sort(),
+    ).toEqual([
       'apology-remedy',
       'backorder-notice',
       'cancellation-refund',
       'delay-update',
       'partial-shipment',
+      'status-update',
       'substitute-offer',
+    ]);
+    expect(
+      templates.filter((t) => t.template.when).map((t) => [t.template.kind, t.template.when]),
+    ).toEqual([
+      ['cancellation-refund', 'before-cancelling'],
+      ['partial-shipment', 'after-shipping'],
     ]);
     expect(glossary.length).toBeGreaterThan(20);
   });

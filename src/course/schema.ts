@@ -240,6 +240,7 @@ export const TEMPLATE_KINDS = [
   'cancellation-refund',
   'substitute-offer',
   'apology-remedy',
+  'status-update',
 ] as const;
 
 /**
@@ -252,6 +253,12 @@ export const templateSchema = z
     kind: z.enum(TEMPLATE_KINDS),
     channel: z.enum(['email', 'sms', 'both']).describe('Which channel the wording is written for.'),
     subject: z.string().max(160).optional().describe('Email subject line, with placeholders.'),
+    when: z
+      .enum(['after-shipping', 'before-cancelling'])
+      .optional()
+      .describe(
+        "A variant of its kind for a later moment: after part of the order shipped, or while nothing is cancelled yet. Without it, the template is the kind's plain one.",
+      ),
     placeholders: z
       .array(z.string().regex(/^[a-zA-Z]+$/))
       .min(1)

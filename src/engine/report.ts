@@ -5,6 +5,7 @@
 import { orderViews, type OrderView } from './backorders';
 import { canonicalJson, sha256 } from './canonical';
 import type { LogEntry } from './log';
+import type { RenderedNotice } from './messages';
 import type { Scenario } from './schema';
 import {
   ENGINE_VERSION,
@@ -22,7 +23,8 @@ export interface RunReport {
   shipments: Shipment[];
   inventory: { sku: string; onHand: number; allocated: number; available: number }[];
   refunds: Refund[];
-  notifications: Notification[];
+  /** Each notice with the exact subject and body the customer received. */
+  notifications: (Notification & Partial<RenderedNotice>)[];
   log: LogEntry[];
 }
 
@@ -35,6 +37,8 @@ export function runReport(
   scenario: Scenario,
   state: EngineState,
   log: readonly LogEntry[],
+  /** The text of each notice (`sentNoticeTexts`), when the templates are at hand. */
+  texts: readonly RenderedNotice[] = [],
 ): RunReport {
   return {
     scenario: scenario.id,
@@ -49,7 +53,10 @@ export function runReport(
       available: sku.onHand - sku.allocated,
     })),
     refunds: state.refunds,
-    notifications: state.notifications,
+    notifications: state.notifications.map((notification, index) => ({
+      ...notification,
+      ...texts[index],
+    })),
     log: [...log],
   };
 }

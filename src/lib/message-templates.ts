@@ -10,6 +10,7 @@ export async function messageTemplates(): Promise<MessageTemplate[]> {
     kind: data.kind,
     title: data.title,
     subject: data.subject,
+    when: data.when,
     body: (body ?? '').trim(),
   }));
 }
