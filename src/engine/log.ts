@@ -174,11 +174,8 @@ export function replay(
           message: `the scenario's ${due.type} event at ${due.at} is missing before entry ${index}`,
         },
       };
-    let injected = false;
-    if (!isAction(entry)) {
-      if (next < scheduled.length && canonicalJson(entry) === scheduled[next]) next++;
-      else injected = true;
-    }
+    const injected = !isAction(entry) && !isScheduled(entry, next, scheduled);
+    if (!isAction(entry) && !injected) next++;
     hooks.before?.(state, entry, index);
     const outcome = applyEntryInPlace(state, entry);
     if (injected) outcome.injected = true;
@@ -186,6 +183,38 @@ export function replay(
     hooks.after?.(state, entry, outcome, index);
   }
   return { ok: true, result: { state, outcomes, eventsApplied: next } };
+}
+
+/**
+ * Whether an event is the scenario's next scheduled one (`scheduled` holds their canonical
+ * JSON); any other event was injected by a trainer. Replay and the live session both ask
+ * this, so a shift counts its events the same way live and replayed.
+ */
+function isScheduled(entry: LogEntry, next: number, scheduled: readonly string[]): boolean {
+  return next < scheduled.length && canonicalJson(entry) === scheduled[next];
+}
+
+/**
+ * Apply entries to a state as a live session does, one at a time and without touching the
+ * input: the same outcomes replay gives, `injected` included, and the count of the
+ * scenario's events applied so far.
+ */
+export function applyEntries(
+  scenario: Scenario,
+  from: { state: EngineState; eventsApplied: number },
+  entries: readonly LogEntry[],
+): { state: EngineState; outcomes: StepOutcome[]; eventsApplied: number } {
+  const scheduled = scenario.events.map((event) => canonicalJson(event));
+  let { state, eventsApplied } = from;
+  const outcomes: StepOutcome[] = [];
+  for (const entry of entries) {
+    const injected = !isAction(entry) && !isScheduled(entry, eventsApplied, scheduled);
+    if (!isAction(entry) && !injected) eventsApplied++;
+    const { state: next, ...outcome } = applyEntry(state, entry);
+    outcomes.push(injected ? { ...outcome, injected } : outcome);
+    state = next;
+  }
+  return { state, outcomes, eventsApplied };
 }
 
 /**

@@ -54,6 +54,21 @@ describe('an injected event', () => {
     expect(replayed.ok && replayed.result.outcomes.at(-1)?.injected).toBe(true);
   });
 
+  it('is marked injected live exactly as replay marks it, so the debrief is the same before and after a reload', async () => {
+    const actor = session();
+    actor.send({ type: 'ADVANCE', to: '2026-03-02T09:00' });
+    await settle(actor);
+    actor.send({ type: 'INJECT', event: delay });
+    await settle(actor);
+    actor.send({ type: 'ADVANCE', to: '2026-03-02T13:00' });
+    const { context } = await settle(actor);
+    const replayed = replay(scenario, context.log);
+    if (!replayed.ok) throw new Error(replayed.error.message);
+    expect(context.outcomes).toEqual(replayed.result.outcomes);
+    expect(context.eventsApplied).toBe(replayed.result.eventsApplied);
+    expect(context.outcomes.filter((o) => o.injected)).toHaveLength(1);
+  });
+
   it('while the trainer holds the clock: saved, and the shift stays paused', async () => {
     const actor = session();
     actor.send({ type: 'PAUSE' });

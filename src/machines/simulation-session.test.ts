@@ -69,8 +69,9 @@ describe('simulation session', () => {
     });
     const snapshot = await settle(actor);
     expect(snapshot.context.outcomes[1]?.refused?.code).toBe('exceeds-available');
+    // Asking for more than is there changes nothing and costs nothing: information.
     expect(snapshot.context.announcements[0]).toMatch(
-      /^Refused: Only 2 of CU-ELB-15 are available/,
+      /^Nothing changed: Only 2 of CU-ELB-15 are available/,
     );
     expect(snapshot.context.log).toHaveLength(2);
   });

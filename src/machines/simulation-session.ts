@@ -14,10 +14,16 @@
  */
 import { assign, fromPromise, setup } from 'xstate';
 import type { Action } from '../engine/actions';
-import { canonicalJson } from '../engine/canonical';
-import { advanceEntries, applyEntry, replay, type LogEntry, type StepOutcome } from '../engine/log';
+import {
+  advanceEntries,
+  applyEntries as applyLogEntries,
+  replay,
+  type LogEntry,
+  type StepOutcome,
+} from '../engine/log';
 import { injectionProblem, type InjectedEvent } from '../engine/injection';
 import type { Scenario, ScenarioEvent } from '../engine/schema';
+import { isScoredRefusal } from '../engine/rule-checks';
 import { scoreLog, type Score } from '../engine/scoring';
 import { initialState, type EngineState } from '../engine/state';
 import { fromMinutes, toMinutes } from '../engine/time';
@@ -80,22 +86,12 @@ export type SessionEvent =
   | { type: 'END' }
   | { type: 'INJECT'; event: InjectedEvent };
 
-/** Apply entries one by one with the engine; events count against the scenario's schedule. */
+/** Apply entries with the engine, counting events against the scenario's schedule as replay does. */
 export function applyEntries(
   context: Pick<SessionContext, 'scenario' | 'state' | 'eventsApplied'>,
   entries: readonly LogEntry[],
 ): { state: EngineState; outcomes: StepOutcome[]; eventsApplied: number } {
-  let state = context.state;
-  let eventsApplied = context.eventsApplied;
-  const outcomes: StepOutcome[] = [];
-  for (const entry of entries) {
-    const { state: next, ...outcome } = applyEntry(state, entry);
-    const due = context.scenario.events[eventsApplied];
-    if (due && canonicalJson(due) === canonicalJson(entry)) eventsApplied++;
-    state = next;
-    outcomes.push(outcome);
-  }
-  return { state, outcomes, eventsApplied };
+  return applyLogEntries(context.scenario, context, entries);
 }
 
 /** Words for the live region about what just happened. */
@@ -105,7 +101,13 @@ export function describeStep(
 ): string[] {
   return entries.flatMap((entry, i) => {
     const outcome = outcomes[i];
-    if (outcome?.refused) return [`Refused: ${outcome.refused.message}`];
+    // A refusal that is an error of practice is scored; one that changed nothing is not.
+    if (outcome?.refused)
+      return [
+        isScoredRefusal(outcome.refused.code)
+          ? `Refused: ${outcome.refused.message}`
+          : `Nothing changed: ${outcome.refused.message}`,
+      ];
     if (outcome?.note) return [outcome.note];
     switch (entry.type) {
       case 'order-placed':

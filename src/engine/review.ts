@@ -1,0 +1,103 @@
+/**
+ * A finished (or stopped) run read back: the log folded once through the engine and the
+ * judge together, giving the final desk, the score, the reference run beside it (meeting
+ * the same trainer-injected events) and each step in words. The debrief, the trainer's and
+ * the manager's replays all read a run through this, so they cannot disagree.
+ */
+import { runAutopilot } from './autopilot';
+import { orderStatus } from './backorders';
+import { isAction, replay, type LogEntry, type ReplayError, type StepOutcome } from './log';
+import type { Scenario, ScenarioEvent } from './schema';
+import { Judge, type Score } from './scoring';
+import type { EngineState } from './state';
+
+export interface ReviewStep {
+  at: string;
+  /** The entry in words, e.g. `Allocate, order SO-1, 2 × CU-ELB-15`. */
+  what: string;
+  by: string;
+  /** What the engine said: done, refused (and why), a note, or injected by a trainer. */
+  outcome: string;
+  /** Every order's status after the step. */
+  statuses: string;
+}
+
+export interface RunReview {
+  state: EngineState;
+  outcomes: StepOutcome[];
+  eventsApplied: number;
+  score: Score;
+  /** Events a trainer injected: the reference meets them too. */
+  injected: ScenarioEvent[];
+  /** The reference's desk at the end, for the side-by-side comparison. */
+  reference: EngineState;
+  steps: ReviewStep[];
+}
+
+const words = (code: string) => code.replace(/-/g, ' ');
+const sentence = (code: string) => {
+  const text = words(code);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+const time = (at: string | null) => (at ? at.replace('T', ' ') : 'no date yet');
+
+/** One log entry in words, as the step-through replay lists it. */
+export function describeEntry(entry: LogEntry): string {
+  const parts: string[] = [sentence(entry.type)];
+  const fields = entry as Record<string, unknown>;
+  if (entry.type === 'order-placed') parts.push(entry.order.id);
+  for (const key of ['order', 'sku', 'qty', 'picked', 'team', 'po', 'intent', 'with'] as const)
+    if (typeof fields[key] === 'string' || typeof fields[key] === 'number')
+      parts.push(`${key} ${fields[key]}`);
+  if (entry.type === 'allocate')
+    parts.push(
+      entry.lines ? entry.lines.map((l) => `${l.qty} × ${l.sku}`).join(', ') : 'by the rules',
+    );
+  if (entry.type === 'notify-customer')
+    parts.push(`${words(entry.kind)} by ${entry.channel}, date ${time(entry.content.promiseDate)}`);
+  if (entry.type === 'record-backorder')
+    parts.push(entry.lines.map((l) => `${l.qty} × ${l.sku} ${l.backorderType}`).join(', '));
+  return parts.join(', ');
+}
+
+function describeOutcome(outcome: StepOutcome): string {
+  if (outcome.refused) return `Refused: ${outcome.refused.message}`;
+  return outcome.note ?? (outcome.injected ? 'Injected by a trainer.' : 'Done.');
+}
+
+export function reviewRun(
+  scenario: Scenario,
+  log: readonly LogEntry[],
+): { ok: true; review: RunReview } | { ok: false; error: ReplayError } {
+  const judge = new Judge(scenario);
+  const steps: ReviewStep[] = [];
+  const injected: ScenarioEvent[] = [];
+  const replayed = replay(scenario, log, {
+    before: judge.hooks.before,
+    after: (state, entry, outcome, index) => {
+      judge.hooks.after(state, entry, outcome, index);
+      if (!isAction(entry) && outcome.injected) injected.push(entry);
+      steps.push({
+        at: state.now,
+        what: describeEntry(entry),
+        by: 'by' in entry && entry.by ? entry.by : 'the system',
+        outcome: describeOutcome(outcome),
+        statuses: state.orders.map((o) => `${o.id} ${words(orderStatus(o))}`).join('; '),
+      });
+    },
+  });
+  if (!replayed.ok) return replayed;
+  const { state, outcomes, eventsApplied } = replayed.result;
+  return {
+    ok: true,
+    review: {
+      state,
+      outcomes,
+      eventsApplied,
+      score: judge.finish(state),
+      injected,
+      reference: runAutopilot(scenario, injected).state,
+      steps,
+    },
+  };
+}
