@@ -7,7 +7,7 @@
  * Expectations come from the content files themselves (read with the same schemas as the
  * build), so the tests keep passing while authors add and rename lessons.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readCourseFiles, type ModuleFiles } from '../../src/course/content-files';
 import { waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';

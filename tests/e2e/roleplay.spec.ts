@@ -8,7 +8,7 @@
  * as trainers edit them.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { bestPath, shortestPathTo, type PathChoice } from '../../src/roleplay/graph';
 import { parseRoleplay } from '../../src/roleplay/load';
 import type { Roleplay } from '../../src/roleplay/schema';
