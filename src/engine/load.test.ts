@@ -238,3 +238,40 @@ describe('parseScenario on JSON files', () => {
     });
   });
 });
+
+describe('parseScenario on hostile files', () => {
+  const file = 'simulations/tiny.yaml';
+  const bomb = `${good}x-laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefgh'
+    .split('')
+    .map((n, i) => `  ${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]\n`)
+    .join('')}`;
+
+  it.each([
+    ['a "billion laughs" alias bomb', file, bomb, /aliases .* expand too far/],
+    [
+      'deep nesting',
+      file,
+      `${good}x-deep: ${'['.repeat(3000)}${']'.repeat(3000)}\n`,
+      /deeper than/,
+    ],
+    [
+      'a UTF-16 file',
+      file,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]).toString('utf8'),
+      /UTF-16/,
+    ],
+    [
+      'a duplicate key in JSON',
+      'simulations/tiny.json',
+      JSON.stringify(parseYaml(good), null, 2).replace('"level": 1,', '"level": 1,\n  "level": 3,'),
+      /duplicate key "level"/,
+    ],
+  ])('refuses %s with a message naming the file, never an exception', (_, name, text, message) => {
+    let result: ReturnType<typeof parseScenario> | undefined;
+    expect(() => (result = parseScenario(text, name))).not.toThrow();
+    expect(result!.ok).toBe(false);
+    if (result!.ok) return;
+    expect(result!.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(message));
+    for (const problem of result!.problems) expect(formatProblem(problem)).toContain(name);
+  });
+});
