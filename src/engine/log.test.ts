@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeScenario, order } from '../../tests/fixtures/scenario';
 import { runAutopilot } from './autopilot';
-import { replay, type LogEntry } from './log';
+import { parseLog, replay, type LogEntry } from './log';
 import type { OrderInput, ScenarioEvent } from './schema';
 import { scoreLog } from './scoring';
 
@@ -65,5 +65,24 @@ describe('replaying an injected event', () => {
     const scored = scoreLog(scenario, log);
     expect(scored.ok).toBe(false);
     expect(!scored.ok && scored.error.index).toBe(index);
+  });
+});
+
+describe('parseLog', () => {
+  it.each([
+    [
+      'an allocate of 1e308 units',
+      { type: 'allocate', order: 'SO-WEB', lines: [{ sku: 'CU-ELB-15', qty: 1e308 }] },
+      'log[0].lines[0].qty',
+    ],
+    [
+      'a count of 2^53 + 1 units',
+      { type: 'stock-count', sku: 'CU-ELB-15', onHand: 2 ** 53 + 1 },
+      'log[0].onHand',
+    ],
+    ['an impossible date', { type: 'advance-clock', at: '2026-02-30T09:00' }, 'log[0].at'],
+  ])('refuses %s, naming the field', (_, entry, path) => {
+    const parsed = parseLog([{ at, ...entry }]);
+    expect(!parsed.ok && parsed.problems.map((p) => p.path)).toEqual([path]);
   });
 });
