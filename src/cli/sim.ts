@@ -3,8 +3,11 @@
  * JSON goes to stdout (for `generate`, a scenario file in YAML), human messages to stderr.
  * Exit codes: 0 success, 1 bad input (a scenario or log with problems), 2 wrong usage.
  */
-import { readFileSync } from 'node:fs';
-import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import { parseFileText, sizeLimitProblem, type FileKind } from '../engine/file-text';
+import { MAX_LOG_BYTES, formatBytes } from '../engine/limits';
+import { SCENARIO_FILE_KIND } from '../engine/load';
 import { generateScenarioInput, randomScenarioId } from '../engine/generate';
 import {
   formatProblem,
@@ -33,38 +36,71 @@ class InputError extends Error {
   }
 }
 
-function readText(file: string): string {
+/** What a log file may be: its size limit and its name in messages. */
+const LOG_FILE_KIND: FileKind = { maxBytes: MAX_LOG_BYTES, what: 'a log file' };
+
+/**
+ * A file's text, read no further than its size limit: a huge file, or one that never ends
+ * (`/dev/zero`, a pipe), is refused before it fills memory, naming the limit.
+ */
+function readText(file: string, kind: FileKind): string {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? 'error'})`,
-      [{ file, path: '', message: code === 'ENOENT' ? 'no such file' : 'cannot be read' }],
-    );
+    throw unreadable(file, error);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory())
+      throw new InputError(`${file}: is a folder, not a file`, [
+        { file, path: '', message: 'is a folder, not a file' },
+      ]);
+    // A regular file says its size; devices and pipes are read until they pass the limit.
+    const tooLarge = sizeLimitProblem(stat.size, file, kind);
+    if (tooLarge) throw new InputError(formatProblem(tooLarge), [tooLarge]);
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const chunk = Buffer.alloc(256 * 1024);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      length += read;
+      if (length > kind.maxBytes) {
+        const problem = {
+          file,
+          path: '',
+          message: `the file is larger than ${formatBytes(kind.maxBytes)}, the most ${kind.what} may be`,
+        };
+        throw new InputError(formatProblem(problem), [problem]);
+      }
+      chunks.push(Buffer.from(chunk.subarray(0, read)));
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw unreadable(file, error);
+  } finally {
+    closeSync(fd);
   }
 }
 
+function unreadable(file: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`;
+  return new InputError(`${file}: ${message}`, [{ file, path: '', message }]);
+}
+
 function loadScenario(file: string): Scenario {
-  const result = parseScenario(readText(file), file);
+  const result = parseScenario(readText(file, SCENARIO_FILE_KIND), file);
   if (!result.ok) throw new InputError(`${file} is not a valid scenario`, result.problems);
   return result.value;
 }
 
+/** A log file, JSON or YAML: an array of entries or the output of `sim run`. */
 function loadLog(file: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readText(file), { prettyErrors: false, lineCounter });
-  if (doc.errors.length > 0)
-    throw new InputError(
-      `${file} is not valid JSON or YAML`,
-      doc.errors.map((error) => ({
-        file,
-        path: '',
-        message: error.message.split('\n')[0]!,
-        line: lineCounter.linePos(error.pos[0]).line,
-      })),
-    );
-  const parsed = parseLog(doc.toJS(), file);
+  // A log in any other file is read as YAML, which JSON also is.
+  const text = parseFileText(readText(file, LOG_FILE_KIND), file, LOG_FILE_KIND);
+  if (!text.ok) throw new InputError(`${file} cannot be read as a log`, text.problems);
+  const parsed = parseLog(text.data, file);
   if (!parsed.ok) throw new InputError(`${file} is not a valid log`, parsed.problems);
   return parsed.log;
 }
@@ -149,7 +185,7 @@ function main(argv: string[]): number {
         const file = args[0]!;
         let text: string;
         try {
-          text = readText(file);
+          text = readText(file, SCENARIO_FILE_KIND);
         } catch (error) {
           if (error instanceof InputError) print({ valid: false, file, problems: error.problems });
           throw error;
