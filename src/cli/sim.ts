@@ -3,10 +3,9 @@
  * JSON goes to stdout (for `generate`, a scenario file in YAML), human messages to stderr.
  * Exit codes: 0 success, 1 bad input (a scenario or log with problems), 2 wrong usage.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
-import { parseFileText, sizeLimitProblem, type FileKind } from '../engine/file-text';
-import { MAX_LOG_BYTES, formatBytes } from '../engine/limits';
+import { parseFileText, type FileKind } from '../engine/file-text';
+import { MAX_LOG_BYTES } from '../engine/limits';
 import { SCENARIO_FILE_KIND } from '../engine/load';
 import { generateScenarioInput, randomScenarioId } from '../engine/generate';
 import {
@@ -19,6 +18,7 @@ import {
   type Problem,
   type Scenario,
 } from '../engine/index';
+import { readLimitedText } from '../lib/read-limited';
 
 const USAGE = `Usage: npm run --silent sim -- <verb> ...
   check <scenario-file>             validate a scenario; prints { valid, problems }
@@ -39,54 +39,12 @@ class InputError extends Error {
 /** What a log file may be: its size limit and its name in messages. */
 const LOG_FILE_KIND: FileKind = { maxBytes: MAX_LOG_BYTES, what: 'a log file' };
 
-/**
- * A file's text, read no further than its size limit: a huge file, or one that never ends
- * (`/dev/zero`, a pipe), is refused before it fills memory, naming the limit.
- */
+/** A file's text, read no further than its size limit (see ../lib/read-limited.ts). */
 function readText(file: string, kind: FileKind): string {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (error) {
-    throw unreadable(file, error);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory())
-      throw new InputError(`${file}: is a folder, not a file`, [
-        { file, path: '', message: 'is a folder, not a file' },
-      ]);
-    // A regular file says its size; devices and pipes are read until they pass the limit.
-    const tooLarge = sizeLimitProblem(stat.size, file, kind);
-    if (tooLarge) throw new InputError(formatProblem(tooLarge), [tooLarge]);
-    const chunks: Buffer[] = [];
-    let length = 0;
-    const chunk = Buffer.alloc(256 * 1024);
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
-      length += read;
-      if (length > kind.maxBytes) {
-        const problem = {
-          file,
-          path: '',
-          message: `the file is larger than ${formatBytes(kind.maxBytes)}, the most ${kind.what} may be`,
-        };
-        throw new InputError(formatProblem(problem), [problem]);
-      }
-      chunks.push(Buffer.from(chunk.subarray(0, read)));
-    }
-    return Buffer.concat(chunks, length).toString('utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw unreadable(file, error);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function unreadable(file: string, error: unknown): InputError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const message = code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`;
-  return new InputError(`${file}: ${message}`, [{ file, path: '', message }]);
+  const read = readLimitedText(file, file, kind);
+  if (read.ok) return read.value;
+  const [problem] = read.problems;
+  throw new InputError(`${file}: ${problem!.message}`, read.problems);
 }
 
 function loadScenario(file: string): Scenario {
