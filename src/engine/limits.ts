@@ -3,6 +3,9 @@
  * outside is checked against them before it is parsed, so an oversized, endless or hostile
  * file is refused with a message that names the limit instead of exhausting memory or the
  * call stack. Each limit sits far above anything the project makes itself.
+ *
+ * This module imports nothing, so the manager's first screen can show the bundle limit
+ * without loading the engine (src/records/limits.ts).
  */
 
 /**
