@@ -145,6 +145,16 @@ describe('parseFileText', () => {
     expect(parseFileText(text, 'x.json', kind).ok).toBe(true);
   });
 
+  it('refuses a second YAML document, with its line', () => {
+    const parsed = parseFileText('id: a\n---\nid: b\n', 'x.yaml', kind);
+    expect(!parsed.ok && parsed.problems).toEqual([
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringContaining('more than one document'),
+      }),
+    ]);
+  });
+
   it('refuses a duplicate key in YAML with its line', () => {
     const parsed = parseFileText('id: a\ntitle: T\nid: b\n', 'x.yaml', kind);
     expect(!parsed.ok && parsed.problems[0]).toMatchObject({ line: 3 });

@@ -7,11 +7,12 @@
  */
 import {
   CST,
+  Composer,
   LineCounter,
   Parser,
+  YAMLParseError,
   isAlias,
   isNode,
-  parseDocument,
   visit,
   type Document,
 } from 'yaml';
@@ -137,9 +138,10 @@ function nestingMessage(): string {
  */
 export function parseYaml(text: string, file: string): ParsedText {
   const format = JSON_FILE.test(file) ? 'JSON' : 'YAML';
-  const deep = yamlNestingProblem(text, file);
+  const { tokens, counter } = tokenize(text);
+  const deep = yamlNestingProblem(tokens, counter, file);
   if (deep) return { ok: false, problems: [deep], lineOf: noLines };
-  const { doc, counter } = composeYaml(text);
+  const doc = compose(tokens, text.length);
   const lineOf = lineFinder(doc, counter);
   if (doc.errors.length > 0)
     return {
@@ -175,10 +177,33 @@ export function parseYaml(text: string, file: string): ParsedText {
   }
 }
 
-function composeYaml(text: string): { doc: Document; counter: LineCounter } {
+/**
+ * The parser's token tree of `text` (built without recursion) and a counter for its lines.
+ * Lexing is most of the cost of reading YAML, so the tree is built once: measured for
+ * nesting, then composed into a document.
+ */
+function tokenize(text: string): { tokens: CST.Token[]; counter: LineCounter } {
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  return { doc, counter };
+  return { tokens: [...new Parser(counter.addNewLine).parse(text)], counter };
+}
+
+/** The first document of the tokens, as the yaml library's `parseDocument` composes it. */
+function compose(tokens: CST.Token[], length: number): Document {
+  let doc: Document | undefined;
+  for (const next of new Composer({ uniqueKeys: true }).compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'the file holds more than one document (a second --- line)',
+        ),
+      );
+      break;
+    }
+  }
+  return doc!; // compose(..., forceDoc: true) always yields one
 }
 
 function firstAliasLine(doc: Document, counter: LineCounter): number | undefined {
@@ -197,10 +222,13 @@ function firstAliasLine(doc: Document, counter: LineCounter): number | undefined
  * recursion, unlike the document), with the field path and line of the first container
  * past the limit.
  */
-function yamlNestingProblem(text: string, file: string): Problem | null {
-  const counter = new LineCounter();
+function yamlNestingProblem(
+  tokens: CST.Token[],
+  counter: LineCounter,
+  file: string,
+): Problem | null {
   const stack: { token: CST.Token; path: Path }[] = [];
-  for (const token of new Parser(counter.addNewLine).parse(text))
+  for (const token of tokens)
     if (token.type === 'document' && token.value) stack.push({ token: token.value, path: [] });
   while (stack.length > 0) {
     const { token, path } = stack.pop()!;
@@ -281,8 +309,8 @@ export function parseJson(text: string, file: string): ParsedText {
     data,
     lineOf: (path) => {
       if (!finder) {
-        const { doc, counter } = composeYaml(text);
-        finder = lineFinder(doc, counter);
+        const { tokens, counter } = tokenize(text);
+        finder = lineFinder(compose(tokens, text.length), counter);
       }
       return finder(path);
     },
