@@ -3,8 +3,10 @@
  * JSON goes to stdout (for `generate`, a scenario file in YAML), human messages to stderr.
  * Exit codes: 0 success, 1 bad input (a scenario or log with problems), 2 wrong usage.
  */
-import { readFileSync } from 'node:fs';
-import { Document, LineCounter, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
+import { parseFileText, type FileKind } from '../engine/file-text';
+import { MAX_LOG_BYTES } from '../engine/limits';
+import { SCENARIO_FILE_KIND } from '../engine/load';
 import { generateScenarioInput, randomScenarioId } from '../engine/generate';
 import { publicCatalogue } from '../engine/rules';
 import { sentNoticeTexts, type NoticeTemplate } from '../engine/messages';
@@ -20,6 +22,7 @@ import {
   type Problem,
   type Scenario,
 } from '../engine/index';
+import { readLimitedText } from '../lib/read-limited';
 
 const USAGE = `Usage: npm run --silent sim -- <verb> ...
   check <scenario-file>             validate a scenario; prints { valid, problems }
@@ -38,38 +41,29 @@ class InputError extends Error {
   }
 }
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot be read (${code ?? 'error'})`,
-      [{ file, path: '', message: code === 'ENOENT' ? 'no such file' : 'cannot be read' }],
-    );
-  }
+/** What a log file may be: its size limit and its name in messages. */
+const LOG_FILE_KIND: FileKind = { maxBytes: MAX_LOG_BYTES, what: 'a log file' };
+
+/** A file's text, read no further than its size limit (see ../lib/read-limited.ts). */
+function readText(file: string, kind: FileKind): string {
+  const read = readLimitedText(file, file, kind);
+  if (read.ok) return read.value;
+  const [problem] = read.problems;
+  throw new InputError(`${file}: ${problem!.message}`, read.problems);
 }
 
 function loadScenario(file: string): Scenario {
-  const result = parseScenario(readText(file), file);
+  const result = parseScenario(readText(file, SCENARIO_FILE_KIND), file);
   if (!result.ok) throw new InputError(`${file} is not a valid scenario`, result.problems);
   return result.value;
 }
 
+/** A log file, JSON or YAML: an array of entries or the output of `sim run`. */
 function loadLog(file: string) {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(readText(file), { prettyErrors: false, lineCounter });
-  if (doc.errors.length > 0)
-    throw new InputError(
-      `${file} is not valid JSON or YAML`,
-      doc.errors.map((error) => ({
-        file,
-        path: '',
-        message: error.message.split('\n')[0]!,
-        line: lineCounter.linePos(error.pos[0]).line,
-      })),
-    );
-  const parsed = parseLog(doc.toJS(), file);
+  // A log in any other file is read as YAML, which JSON also is.
+  const text = parseFileText(readText(file, LOG_FILE_KIND), file, LOG_FILE_KIND);
+  if (!text.ok) throw new InputError(`${file} cannot be read as a log`, text.problems);
+  const parsed = parseLog(text.data, file);
   if (!parsed.ok) throw new InputError(`${file} is not a valid log`, parsed.problems);
   return parsed.log;
 }
@@ -165,7 +159,7 @@ function main(argv: string[]): number {
         const file = args[0]!;
         let text: string;
         try {
-          text = readText(file);
+          text = readText(file, SCENARIO_FILE_KIND);
         } catch (error) {
           if (error instanceof InputError) print({ valid: false, file, problems: error.problems });
           throw error;

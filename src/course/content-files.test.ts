@@ -79,3 +79,23 @@ describe('readCourseFiles', () => {
     expect(problems[0]!.path.startsWith(path)).toBe(true);
   });
 });
+
+describe('readCourseFiles on hostile files', () => {
+  /** Anchors of nine times the one before: a "billion laughs" under the key `laughs`. */
+  const bomb = `laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${[...'bcdefgh']
+    .map((name, i) => `  ${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)
+    .join('\n')}\n`;
+
+  it.each([
+    { label: 'a check file', file: `${COURSE}/02-inventory-tracking/check.yaml` },
+    { label: "a lesson's frontmatter", file: `${COURSE}/01-basics/02-three-types.mdx` },
+  ])('refuses an alias bomb in $label, naming the file, without throwing', ({ file }) => {
+    const root = contentWith(file, (text) => text.replace(/^(---\n)?/, `$1${bomb}`));
+    let result: ReturnType<typeof readCourseFiles> | undefined;
+    expect(() => (result = readCourseFiles(root))).not.toThrow();
+    const problem = result!.problems.find((p) => /expand too far/.test(p.message));
+    expect(problem, JSON.stringify(result!.problems)).toBeDefined();
+    expect(problem!.file.endsWith(file)).toBe(true);
+    expect(problem!.line).toBeGreaterThan(0);
+  });
+});

@@ -6,8 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { parseYaml } from '../engine/file-text';
 import { formatPath, type Problem } from '../engine/problems';
 import {
   checkSchema,
@@ -40,11 +40,11 @@ export interface ModuleFiles {
 
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
 
-/** Split `---` frontmatter from an MDX or Markdown body. */
-export function splitFrontmatter(text: string): { data: unknown; body: string } | null {
+/** Split `---` frontmatter (YAML text, from the file's line 2) from an MDX or Markdown body. */
+export function splitFrontmatter(text: string): { yaml: string; body: string } | null {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
   if (!match) return null;
-  return { data: parseYaml(match[1]!), body: match[2]! };
+  return { yaml: match[1]!, body: match[2]! };
 }
 
 export function readCourseFiles(root = 'content'): CourseFiles {
@@ -60,28 +60,30 @@ export function readCourseFiles(root = 'content'): CourseFiles {
       problems.push({ file, path: formatPath(issue.path), message: issue.message });
     return null;
   };
-  const readYaml = (file: string): unknown => {
-    try {
-      return parseYaml(readFileSync(file, 'utf8'));
-    } catch (error) {
-      problems.push({
-        file,
-        path: '',
-        message: `not valid YAML: ${(error as Error).message.split('\n')[0]}`,
-      });
-      return undefined;
-    }
+  /**
+   * YAML text to data with the engine's checks (aliases, nesting, duplicate keys), or
+   * undefined with the problems noted; `firstLine` is the text's first line in the file.
+   */
+  const yamlData = (text: string, file: string, firstLine = 1): unknown => {
+    const parsed = parseYaml(text, file);
+    if (parsed.ok) return parsed.data;
+    for (const problem of parsed.problems)
+      problems.push(problem.line ? { ...problem, line: problem.line + firstLine - 1 } : problem);
+    return undefined;
   };
-  /** A Markdown or MDX file split into frontmatter and body, or null with the problem noted. */
+  const readYaml = (file: string): unknown => yamlData(readFileSync(file, 'utf8'), file);
+  /** A Markdown or MDX file split into frontmatter data and body, or null with the problem noted. */
   const readFrontmatterFile = (file: string) => {
     const split = splitFrontmatter(readFileSync(file, 'utf8'));
-    if (!split)
+    if (!split) {
       problems.push({
         file,
         path: '',
         message: 'expected frontmatter between --- lines at the top',
       });
-    return split;
+      return null;
+    }
+    return { data: yamlData(split.yaml, file, 2), body: split.body };
   };
   const dirs = (dir: string) =>
     existsSync(dir)

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { allocateOrder, bookGrants, releaseUnits, type LineGrant } from './allocation';
 import { cancelLine, substituteLine } from './cancellation';
+import { MAX_QUANTITY } from './limits';
 import { localDateTime } from './schema';
 import { pack, pick, requestVerification, ship, verify } from './shipping';
 import {
@@ -22,8 +23,11 @@ import {
 import { refusal, type Effect, type Outcome } from './outcome';
 
 const id = z.string().min(1).max(64);
-const qty = z.number().int().positive();
-const skuQty = z.object({ sku: id, qty: z.number().int().nonnegative() }).strict();
+/** Quantities in a log are bounded as in a scenario file (./limits.ts). */
+const qty = z.number().int().positive().max(MAX_QUANTITY);
+const skuQty = z
+  .object({ sku: id, qty: z.number().int().nonnegative().max(MAX_QUANTITY) })
+  .strict();
 
 /** Fields every log entry has: when, and who (default `trainee`). */
 const entry = {

@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { MAX_QUANTITY } from './limits';
 import { parseScenario } from './load';
+import { localDateTime } from './schema';
 import { formatProblem } from './problems';
 
 const good = `id: tiny
@@ -116,6 +118,46 @@ describe('parseScenario', () => {
       path: 'startsAt',
       line: 6,
       message: /local date-time like 2026-03-02T09:00/,
+    },
+    {
+      label: 'a day that does not exist',
+      from: 'startsAt: 2026-03-02T08:00',
+      to: 'startsAt: 2026-02-30T08:00',
+      path: 'startsAt',
+      line: 6,
+      message: /2026-02-30T08:00 is not a real date and time: February 2026 has 28 days/,
+    },
+    {
+      label: 'the hour 24',
+      from: 'endsAt: 2026-03-02T12:00',
+      to: 'endsAt: 2026-03-02T24:00',
+      path: 'endsAt',
+      line: 7,
+      message: /hours run from 00 to 23/,
+    },
+    {
+      label: 'a quantity of 1e308',
+      from: '{ sku: CU-ELB-15, qty: 4 }',
+      to: '{ sku: CU-ELB-15, qty: 1e308 }',
+      path: 'orders[0].lines[0].qty',
+      line: 23,
+      message: new RegExp(`at most ${MAX_QUANTITY.toLocaleString('en-US')} units`),
+    },
+    {
+      label: 'an onHand of 2^53 + 1, which a number cannot hold exactly',
+      from: 'onHand: 10',
+      to: 'onHand: 9007199254740993',
+      path: 'catalog[0].onHand',
+      line: 12,
+      message: /at most .* units/,
+    },
+    {
+      label: 'a price of 1e308',
+      from: 'price: 2.5',
+      to: 'price: 1e308',
+      path: 'catalog[0].price',
+      line: 11,
+      message: /price of at most/,
     },
     {
       label: 'an unknown field',
@@ -236,5 +278,66 @@ describe('parseScenario on JSON files', () => {
       line: 3,
       message: expect.stringMatching(/^not valid JSON/),
     });
+  });
+});
+
+describe('parseScenario on hostile files', () => {
+  const file = 'simulations/tiny.yaml';
+  const bomb = `${good}x-laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'bcdefgh'
+    .split('')
+    .map((n, i) => `  ${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]\n`)
+    .join('')}`;
+
+  it.each([
+    ['a "billion laughs" alias bomb', file, bomb, /aliases .* expand too far/],
+    [
+      'deep nesting',
+      file,
+      `${good}x-deep: ${'['.repeat(3000)}${']'.repeat(3000)}\n`,
+      /deeper than/,
+    ],
+    [
+      'a UTF-16 file',
+      file,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')]).toString('utf8'),
+      /UTF-16/,
+    ],
+    [
+      'a duplicate key in JSON',
+      'simulations/tiny.json',
+      JSON.stringify(parseYaml(good), null, 2).replace('"level": 1,', '"level": 1,\n  "level": 3,'),
+      /duplicate key "level"/,
+    ],
+  ])('refuses %s with a message naming the file, never an exception', (_, name, text, message) => {
+    let result: ReturnType<typeof parseScenario> | undefined;
+    expect(() => (result = parseScenario(text, name))).not.toThrow();
+    expect(result!.ok).toBe(false);
+    if (result!.ok) return;
+    expect(result!.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(message));
+    for (const problem of result!.problems) expect(formatProblem(problem)).toContain(name);
+  });
+});
+
+describe('localDateTime', () => {
+  it.each(['2026-03-02T09:00', '2028-02-29T00:00', '2000-02-29T23:59', '2026-12-31T12:30'])(
+    'accepts %s',
+    (value) => expect(localDateTime.safeParse(value).success).toBe(true),
+  );
+
+  it.each([
+    ['2026-02-29T09:00', /February 2026 has 28 days/],
+    ['1900-02-29T09:00', /February 1900 has 28 days/],
+    ['2026-04-31T09:00', /April 2026 has 30 days/],
+    ['2026-13-01T09:00', /no month 13/],
+    ['2026-00-10T09:00', /no month 00/],
+    ['2026-03-00T09:00', /March 2026 has 31 days/],
+    ['2026-03-02T24:00', /hours run from 00 to 23/],
+    ['2026-03-02T09:60', /minutes run from 00 to 59/],
+  ])('refuses %s, saying why', (value, reason) => {
+    const parsed = localDateTime.safeParse(value);
+    expect(parsed.success).toBe(false);
+    expect(!parsed.success && parsed.error.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(reason),
+    ]);
   });
 });

@@ -3,85 +3,24 @@
  * problems out (file, field path, line, what was expected). Nothing half-loaded ever
  * leaves this module.
  */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { parseFileText, type LineOf } from './file-text';
+import { MAX_SCENARIO_BYTES } from './limits';
 import { formatPath, type Problem, type Result } from './problems';
 import { scenarioSchema, type Scenario } from './schema';
 
-/** Parse and validate scenario text. `file` names the file in messages and must match the `id`. */
+export { parseYaml, type LineOf } from './file-text';
+
+/** What a scenario file may be: its size limit and its name in messages. */
+export const SCENARIO_FILE_KIND = { maxBytes: MAX_SCENARIO_BYTES, what: 'a scenario file' };
+
+/**
+ * Parse and validate scenario text: YAML, or JSON when `file` ends in `.json`. `file`
+ * names the file in messages and must match the `id`. The text's size, encoding, nesting
+ * and aliases are checked first (./file-text.ts).
+ */
 export function parseScenario(text: string, file: string): Result<Scenario> {
-  // JSON files take the fast native parser; the YAML parser, which knows lines, is only
-  // called on to point at a problem.
-  if (/\.json$/i.test(file)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      const message = (error as Error).message;
-      const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-      const yamlView = Number.isNaN(position) ? parseYaml(text, file) : null;
-      const line = Number.isNaN(position)
-        ? yamlView && !yamlView.ok
-          ? yamlView.problems[0]?.line
-          : undefined
-        : text.slice(0, position).split('\n').length;
-      return {
-        ok: false,
-        problems: [
-          {
-            file,
-            path: '',
-            message: `not valid JSON: ${message.split('\n')[0]}`,
-            ...(line ? { line } : {}),
-          },
-        ],
-      };
-    }
-    let finder: LineOf | undefined;
-    return validateScenario(data, file, (path) => {
-      finder ??= parseYaml(text, file).lineOf;
-      return finder(path);
-    });
-  }
-  const parsed = parseYaml(text, file);
+  const parsed = parseFileText(text, file, SCENARIO_FILE_KIND);
   return parsed.ok ? validateScenario(parsed.data, file, parsed.lineOf) : parsed;
-}
-
-/** YAML text to data, or its syntax problems; `lineOf` finds a field path's line. */
-export function parseYaml(
-  text: string,
-  file: string,
-):
-  { ok: true; data: unknown; lineOf: LineOf } | { ok: false; problems: Problem[]; lineOf: LineOf } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const lineOf = lineFinder(doc, lineCounter);
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      lineOf,
-      problems: doc.errors.map((error) => ({
-        file,
-        path: '',
-        message: `not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`,
-        line: lineCounter.linePos(error.pos[0]).line,
-      })),
-    };
-  }
-  return { ok: true, data: doc.toJS(), lineOf };
-}
-
-/** The 1-based line of a field path in the parsed text, where known. */
-export type LineOf = (path: readonly (string | number)[]) => number | undefined;
-
-function lineFinder(doc: Document, counter: LineCounter): LineOf {
-  return (path) => {
-    // Walk up to the nearest node that exists (a missing field is reported on its parent).
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true);
-      if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-    }
-    return undefined;
-  };
 }
 
 /** Validate already-parsed data (schema, then cross-references). */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ACTION_TYPES, actionSchema, applyActionInPlace, type Action } from './actions';
 import { canonicalJson } from './canonical';
 import { applyEventInPlace } from './events';
+import { injectionProblem } from './injection';
 import { forgetPromises } from './promise';
 import { forgetRanking } from './ranking';
 import type { Refusal } from './outcome';
@@ -136,7 +137,10 @@ export interface ReplayHooks {
  * Fold a log over a scenario. The log must keep time order, stay within the shift, and
  * contain the scenario's own events in order, none left out once the clock has passed them
  * (a log that skips an inconvenient delivery does not replay). Events that are not the
- * scenario's next one are accepted as injected by a trainer.
+ * scenario's next one are taken as injected by a trainer, and must pass the checks the live
+ * console makes before it injects one (./injection.ts): an order for a customer or an item
+ * that does not exist, or under a number already taken, never happened, so a log with one
+ * does not replay.
  */
 export function replay(
   scenario: Scenario,
@@ -176,6 +180,15 @@ export function replay(
       };
     const injected = !isAction(entry) && !isScheduled(entry, next, scheduled);
     if (!isAction(entry) && !injected) next++;
+    const impossible = injected && !isAction(entry) ? injectionProblem(state, entry) : null;
+    if (impossible)
+      return {
+        ok: false,
+        error: {
+          index,
+          message: `entry ${index}, an injected ${entry.type} event, could not have happened: ${impossible.replace(/\.$/, '')}`,
+        },
+      };
     hooks.before?.(state, entry, index);
     const outcome = applyEntryInPlace(state, entry);
     if (injected) outcome.injected = true;

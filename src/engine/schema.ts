@@ -3,19 +3,64 @@
  * truth for scenario files, the TypeScript types (`z.infer`), the content collection
  * and the JSON Schema that authors' editors read (`npm run schema`).
  *
- * This module imports only zod so it runs the same in the browser, the CLI and tests.
+ * This module imports only zod, the input limits and the rule ids, so it runs the same in the browser,
+ * the CLI and tests.
  */
 import { z } from 'zod';
 import { isRule } from './rules';
+import { MAX_PRICE, MAX_QUANTITY } from './limits';
+
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Gregorian leap years: every fourth, but not centuries unless divisible by 400. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/**
+ * What makes a `YYYY-MM-DDTHH:mm` value impossible on the calendar or the clock, or null.
+ * `Date.parse` cannot judge this: it rolls 2026-02-30 over to March 2 and reads 24:00 as
+ * the next midnight, so a file could name a day that does not exist.
+ */
+export function calendarProblem(value: string): string | null {
+  if (!LOCAL_DATE_TIME.test(value)) return null; // the form is the pattern's to report
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0] = value.split(/[-T:]/).map(Number);
+  if (month < 1 || month > 12) return `there is no month ${value.slice(5, 7)}`;
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has ${days} days`;
+  if (hour > 23) return 'hours run from 00 to 23 (midnight is 00:00 of the next day)';
+  if (minute > 59) return 'minutes run from 00 to 59';
+  return null;
+}
 
 /** ISO 8601 local date-time without a zone, to the minute: `2026-03-02T09:00`. */
 export const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
+  .regex(LOCAL_DATE_TIME, {
     message: 'expected a local date-time like 2026-03-02T09:00',
   })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}:00Z`)), {
-    message: 'expected a real calendar date and time',
+  .superRefine((value, ctx) => {
+    const problem = calendarProblem(value);
+    if (problem)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `${value} is not a real date and time: ${problem}`,
+      });
   });
 
 const identifier = z
@@ -26,9 +71,28 @@ const identifier = z
     message: 'expected letters, digits, dot, dash or underscore',
   });
 
-const quantity = z.number().int().nonnegative();
-const positiveQuantity = z.number().int().positive();
-const price = z.number().nonnegative().finite();
+/** `1,000,000,000`: limits as people read them. */
+const grouped = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * A count of units: a whole number up to `MAX_QUANTITY`. The cap also keeps out numbers
+ * too large to be exact (2^53 + 1 reads as 2^53), which would otherwise be silently rounded.
+ */
+const quantity = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_QUANTITY, { message: `expected at most ${grouped(MAX_QUANTITY)} units` });
+const positiveQuantity = z
+  .number()
+  .int()
+  .positive()
+  .max(MAX_QUANTITY, { message: `expected at most ${grouped(MAX_QUANTITY)} units` });
+const price = z
+  .number()
+  .nonnegative()
+  .finite()
+  .max(MAX_PRICE, { message: `expected a price of at most ${grouped(MAX_PRICE)}` });
 
 /** The seven competencies of ENGINE.md section 8, in the order the debrief lists them. */
 export const COMPETENCIES = [

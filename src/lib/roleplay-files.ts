@@ -3,11 +3,12 @@
  * role-play module's own loader and graph checks: a broken file stops the build naming the
  * file, the line, the field path and what is wrong.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, type Problem } from '../engine/problems';
-import { parseRoleplay } from '../roleplay/load';
+import { ROLEPLAY_FILE_KIND, parseRoleplay } from '../roleplay/load';
 import type { Roleplay } from '../roleplay/schema';
+import { readLimitedText } from './read-limited';
 
 export const ROLEPLAY_FILE = /\.ya?ml$/i;
 
@@ -30,7 +31,13 @@ export function readRoleplayFiles(dir: string, shownAs = dir): RoleplayFiles {
   }
   for (const name of names) {
     const file = `${shownAs}/${name}`;
-    const text = readFileSync(join(dir, name), 'utf8');
+    // An oversized file is refused by its size, before it is read (src/engine/limits.ts).
+    const read = readLimitedText(join(dir, name), file, ROLEPLAY_FILE_KIND);
+    if (!read.ok) {
+      result.problems.push(...read.problems);
+      continue;
+    }
+    const text = read.value;
     const parsed = parseRoleplay(text, file);
     if (parsed.ok) result.roleplays.push({ roleplay: parsed.value, file, text });
     else result.problems.push(...parsed.problems);

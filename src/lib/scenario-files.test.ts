@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_SCENARIO_BYTES, formatBytes } from '../engine/limits';
 import { describeProblems, readScenarioFiles } from './scenario-files';
 
 const valid = readFileSync('simulations/three-backorder-types.yaml', 'utf8');
@@ -44,5 +45,35 @@ describe('readScenarioFiles (the site build)', () => {
       scenarios: [],
       problems: [],
     });
+  });
+});
+
+describe('readScenarioFiles on hostile files', () => {
+  it('refuses a YAML alias bomb with a problem naming the file, instead of throwing', () => {
+    const bomb = `${valid}laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${[
+      ...'bcdefgh',
+    ]
+      .map((n, i) => `  ${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)
+      .join('\n')}\n`;
+    const dir = folder({ 'three-backorder-types.yaml': bomb });
+    let read: ReturnType<typeof readScenarioFiles> | undefined;
+    expect(() => (read = readScenarioFiles(dir, 'simulations'))).not.toThrow();
+    expect(read!.scenarios).toEqual([]);
+    expect(describeProblems(read!.problems)).toMatch(
+      /^Invalid scenario files:\nsimulations\/three-backorder-types\.yaml:\d+: refused: its aliases/,
+    );
+  });
+
+  it('refuses a file over the size limit by its size, naming the limit', () => {
+    const dir = folder({ 'huge.yaml': '' });
+    truncateSync(join(dir, 'huge.yaml'), MAX_SCENARIO_BYTES + 1); // sparse: no disk used
+    const { problems } = readScenarioFiles(dir, 'simulations');
+    expect(problems).toEqual([
+      {
+        file: 'simulations/huge.yaml',
+        path: '',
+        message: expect.stringContaining(`at most ${formatBytes(MAX_SCENARIO_BYTES)}`),
+      },
+    ]);
   });
 });

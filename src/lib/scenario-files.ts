@@ -3,11 +3,12 @@
  * messages as `sim check`: a scenario the command line rejects stops the build, naming the
  * file, the field and the line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, type Problem } from '../engine/problems';
-import { parseScenario } from '../engine/load';
+import { SCENARIO_FILE_KIND, parseScenario } from '../engine/load';
 import type { Scenario } from '../engine/schema';
+import { readLimitedText } from './read-limited';
 
 export const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
@@ -30,7 +31,13 @@ export function readScenarioFiles(dir: string, shownAs = dir): ScenarioFiles {
   }
   for (const name of names) {
     const file = `${shownAs}/${name}`;
-    const text = readFileSync(join(dir, name), 'utf8');
+    // An oversized file is refused by its size, before it is read (src/engine/limits.ts).
+    const read = readLimitedText(join(dir, name), file, SCENARIO_FILE_KIND);
+    if (!read.ok) {
+      result.problems.push(...read.problems);
+      continue;
+    }
+    const text = read.value;
     const parsed = parseScenario(text, file);
     if (parsed.ok) result.scenarios.push({ scenario: parsed.value, file, text });
     else result.problems.push(...parsed.problems);

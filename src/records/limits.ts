@@ -1,2 +1,5 @@
-/** Largest bundle file accepted, in bytes: a bundle of 1,000 long shifts is about 20 MB. */
-export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+/**
+ * The bundle's size limit, for the import panel, which must not pull in the bundle schema.
+ * Every input limit is defined in src/engine/limits.ts.
+ */
+export { MAX_BUNDLE_BYTES } from '../engine/limits';

@@ -3,12 +3,14 @@
  * field path (STYLE.md 4). Nothing is stored here; src/db/records.ts stores a bundle only
  * once this says it is sound.
  */
+import { MAX_NESTING } from '../engine/limits';
 import { formatPath, type Problem, type Result } from '../engine/problems';
 import { MAX_BUNDLE_BYTES, MAX_TEXT, bundleSchema, type Bundle } from './schema';
 
 /** Keys that would reach an object's prototype when copied; never accepted from a file. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 24;
+/** Bundles nest no deeper than scenario files: the same limit (src/engine/limits.ts). */
+const MAX_DEPTH = MAX_NESTING;
 const MAX_PROBLEMS = 50;
 
 interface Place {

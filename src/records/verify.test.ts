@@ -42,6 +42,30 @@ describe('verifying a run by replaying its log', () => {
     expect(result.reason).toMatch(/customer-message event at .* is missing/);
   });
 
+  it.each([
+    ['a customer who does not exist', { customer: 'NOBODY' }, /no customer NOBODY/],
+    ['an order number already taken', { id: 'SO-51108' }, /SO-51108 already exists/],
+  ])('flags an injected order for %s, naming the entry', (_, change, reason) => {
+    const honest = bundleRun({ id: 'r4c', scenario, at });
+    const index = honest.log.findIndex((entry) => entry.at > scenario.startsAt);
+    const ghost = {
+      type: 'order-placed',
+      at: honest.log[index]!.at,
+      order: {
+        id: 'SO-GHOST',
+        customer: scenario.customers[0]!.id,
+        placedAt: scenario.startsAt,
+        lines: [{ sku: scenario.catalog[0]!.sku, qty: 1 }],
+        ...change,
+      },
+    };
+    const log = [...honest.log.slice(0, index), ghost, ...honest.log.slice(index)];
+    const result = verifyRun(honest, log, byHash);
+    expect(result.flag).toBe('does-not-replay');
+    expect(result.reason).toMatch(new RegExp(`entry ${index}\\b`));
+    expect(result.reason).toMatch(reason);
+  });
+
   it('flags a log whose entries go back in time', () => {
     const run = bundleRun({ id: 'r4b', scenario, at });
     const result = verifyRun(run, [...run.log].reverse(), byHash);

@@ -4,12 +4,17 @@
  * scenario files (src/engine/load.ts). Schema problems come first; the graph is only
  * checked once the shape is right.
  */
-import { describeIssue, parseYaml, type LineOf } from '../engine/load';
+import { parseFileText, type LineOf } from '../engine/file-text';
+import { MAX_ROLEPLAY_BYTES } from '../engine/limits';
+import { describeIssue } from '../engine/load';
 import { formatPath, type Problem, type Result } from '../engine/problems';
 import { graphProblems } from './graph';
 import { roleplaySchema, type Roleplay } from './schema';
 
 const FILE_NAME = /([^\\/]+)\.(ya?ml|json)$/i;
+
+/** What a role-play file may be: its size limit and its name in messages. */
+export const ROLEPLAY_FILE_KIND = { maxBytes: MAX_ROLEPLAY_BYTES, what: 'a role-play file' };
 
 /**
  * Parse and validate role-play text. When `file` names a file (`x.yaml`), the role-play's
@@ -17,7 +22,7 @@ const FILE_NAME = /([^\\/]+)\.(ya?ml|json)$/i;
  * skips that check.
  */
 export function parseRoleplay(text: string, file: string): Result<Roleplay> {
-  const parsed = parseYaml(text, file);
+  const parsed = parseFileText(text, file, ROLEPLAY_FILE_KIND);
   return parsed.ok ? validateRoleplay(parsed.data, file, parsed.lineOf) : parsed;
 }
 

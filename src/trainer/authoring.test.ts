@@ -11,6 +11,20 @@ import {
   SCENARIO_STARTER,
 } from './authoring';
 
+/** A "billion laughs" file: each anchor is a list of nine of the one before. */
+function aliasBomb(): string {
+  const names = 'abcdefghi';
+  return [...names]
+    .map((name, i) =>
+      i === 0
+        ? `${name}: &${name} [lol, lol, lol, lol, lol, lol, lol, lol, lol]`
+        : `${name}: &${name} [${Array(9)
+            .fill(`*${names[i - 1]}`)
+            .join(', ')}]`,
+    )
+    .join('\n');
+}
+
 describe('checking a scenario written or imported by a trainer', () => {
   it('accepts the starter, keeping the text exactly as typed', () => {
     const checked = checkScenarioSource(SCENARIO_STARTER, 'the editor');
@@ -67,8 +81,9 @@ describe('checking a scenario written or imported by a trainer', () => {
   it.each([
     ['not YAML', 'id: [unclosed', /not valid YAML/],
     ['empty', '  \n', /empty/],
-    ['too large', `# ${'x'.repeat(MAX_SOURCE_BYTES)}`, /larger than/],
+    ['too large', `# ${'x'.repeat(MAX_SOURCE_BYTES)}`, /may be at most 512 kB/],
     ['not a scenario', '- just\n- a list\n', /expected object/],
+    ['a "billion laughs" alias bomb', aliasBomb(), /aliases .* expand too far/],
   ])('refuses a file that is %s', (_name, text, message) => {
     const checked = checkScenarioSource(text, 'f.yaml');
     expect(checked.ok).toBe(false);
@@ -119,6 +134,14 @@ describe('checking a role-play written or imported by a trainer', () => {
     expect(checked.problems).toContainEqual(
       expect.objectContaining({ path: 'nodes.options.options[0].next', line: expect.any(Number) }),
     );
+  });
+
+  it('refuses a "billion laughs" alias bomb with a problem, not a page error', () => {
+    const checked = checkRoleplaySource(`persona:\n  x: 1\n${aliasBomb()}`, 'bomb.yaml');
+    expect(checked).toMatchObject({
+      ok: false,
+      problems: [{ file: 'bomb.yaml', message: expect.stringMatching(/expand too far/) }],
+    });
   });
 
   it('refuses a built-in role-play id', () => {

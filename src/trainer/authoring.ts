@@ -4,6 +4,8 @@
  * loader: YAML, schema, cross-references, each problem with its field path and line). Only
  * content that checks out is ever handed to storage.
  */
+import { sizeLimitProblem, utf8Length } from '../engine/file-text';
+import { MAX_AUTHORED_BYTES } from '../engine/limits';
 import { parseScenario } from '../engine/load';
 import type { Problem } from '../engine/problems';
 import type { Scenario } from '../engine/schema';
@@ -23,8 +25,11 @@ export interface CheckedContent {
 export type Checked<T> =
   { ok: true; content: CheckedContent; value: T } | { ok: false; problems: Problem[] };
 
-/** Larger than any real scenario (the biggest built-in one is under 6 kB) by far. */
-export const MAX_SOURCE_BYTES = 512_000;
+/**
+ * Larger than any real scenario (the biggest built-in one is under 6 kB) by far; the
+ * text is checked as it is typed and kept in the browser's storage (src/engine/limits.ts).
+ */
+export const MAX_SOURCE_BYTES = MAX_AUTHORED_BYTES;
 
 /**
  * Check scenario text. `file` names it in the problems (the imported file's name, or
@@ -119,8 +124,11 @@ export function checkSource(
 }
 
 function sizeProblem(text: string, file: string): Problem | null {
-  if (new TextEncoder().encode(text).length > MAX_SOURCE_BYTES)
-    return { file, path: '', message: `the file is larger than ${MAX_SOURCE_BYTES / 1000} kB` };
+  const tooLarge = sizeLimitProblem(utf8Length(text), file, {
+    maxBytes: MAX_SOURCE_BYTES,
+    what: 'a scenario or role-play written here',
+  });
+  if (tooLarge) return tooLarge;
   if (text.trim() === '') return { file, path: '', message: 'the file is empty' };
   return null;
 }

@@ -8,23 +8,18 @@
  * Every child process is started once, in parallel, in `beforeAll`; the tests only read the
  * cached outcomes (a tsx start costs about half a second).
  */
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, STACK_FRAME, spawnSim, type Outcome } from './sim-process';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'src/cli/sim.ts');
 const SIMULATIONS = join(ROOT, 'simulations');
 
 /** The form scenario files use for times, and the only one the CLI may print. */
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-/** A stack frame line, as Node prints it. */
-const STACK_FRAME = '    at ';
 
 const SCENARIO_FILES = readdirSync(SIMULATIONS)
   .filter((name) => name.endsWith('.yaml'))
@@ -37,46 +32,6 @@ const RUN_SCENARIOS = [BASE, 'discontinued-substitute-refund'] as const;
 
 // ---------------------------------------------------------------------------------------
 // Running the command
-
-interface Outcome {
-  /** Exit code; null if the process was killed. */
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const PARALLEL = Math.max(2, Math.min(8, availableParallelism() * 2));
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function withSlot<T>(task: () => Promise<T>): Promise<T> {
-  if (running < PARALLEL) running++;
-  else await new Promise<void>((resolve) => waiting.push(resolve)); // the slot is handed over
-  try {
-    return await task();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
-
-function spawnSim(args: readonly string[]): Promise<Outcome> {
-  return withSlot(
-    () =>
-      new Promise<Outcome>((resolve) => {
-        execFile(
-          process.execPath,
-          ['--import', 'tsx', CLI, ...args],
-          { cwd: ROOT, timeout: 60_000, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' },
-          (error, stdout, stderr) => {
-            const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-            resolve({ code, stdout, stderr });
-          },
-        );
-      }),
-  );
-}
 
 const outcomes = new Map<string, Promise<Outcome>>();
 
