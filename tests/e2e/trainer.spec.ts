@@ -126,6 +126,62 @@ test('a live session: the trainer holds the clock and delays a PO, the trainee s
   expect(traineeProblems).toEqual([]);
 });
 
+test('a live shift with a trainer injection ends with the same debrief before and after a reload', async ({
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const trainer = await context.newPage();
+  await trainer.goto('/trainer/');
+  await waitForIslands(trainer);
+  await createProfile(trainer, 'Ana Ruiz', 'trainee');
+  await createProfile(trainer, 'Maria Keller', 'trainer');
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer
+    .getByLabel('Scenario or role-play')
+    .selectOption({ label: 'Three kinds of backorder' });
+  await trainer.getByRole('button', { name: 'Start the live session' }).click();
+  const code = (await trainer.getByTestId('session-code').textContent())!;
+
+  const trainee = await context.newPage();
+  await trainee.goto('/trainer/live/');
+  await waitForIslands(trainee);
+  await trainee.getByLabel('Session code').fill(code);
+  await trainee.getByRole('button', { name: 'Join the session' }).click();
+  await trainee.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('at the order desk');
+
+  // The trainer delays PO-4471: an event the scenario does not have.
+  await trainer.getByRole('radio', { name: 'Purchase order delayed' }).check();
+  await trainer.getByLabel('Purchase order', { exact: true }).selectOption('PO-4471');
+  await trainer.getByLabel('Delay by (days)').fill('3');
+  await trainer.getByRole('button', { name: "Send to the trainee's desk" }).click();
+  await expect(trainer.getByTestId('decisions')).toContainText('PO-4471 delayed');
+
+  await trainee.getByRole('button', { name: 'End shift' }).click();
+  await expect(trainee.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+
+  /** What the debrief says: the score, each deduction, what was handed over, the comparison. */
+  const debrief = async () => ({
+    score: await trainee.getByTestId('score-total').textContent(),
+    deductions: await trainee
+      .locator('[data-rule]')
+      .evaluateAll((items) => items.map((item) => item.textContent?.trim())),
+    handover: await trainee
+      .locator('[data-handover]')
+      .evaluateAll((items) => items.map((item) => item.textContent?.trim())),
+    comparison: await trainee.getByRole('region', { name: 'Allocation comparison' }).textContent(),
+  });
+  const live = await debrief();
+  await expect(trainee.getByText(/A trainer injected an event into this shift/)).toBeVisible();
+  expect(live.comparison).toContain('SO-51108');
+
+  await trainee.reload();
+  await waitForIslands(trainee);
+  await expect(trainee.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  await expect(trainee.getByText(/A trainer injected an event into this shift/)).toBeVisible();
+  expect(await debrief()).toEqual(live);
+});
+
 test("a live role-play: the trainer plays the customer, and the rubric assessment lands on the trainee's record", async ({
   context,
 }) => {
