@@ -79,9 +79,16 @@ export interface Run {
   startedAt: Date;
   updatedAt: Date;
   status: 'running' | 'ended' | 'abandoned';
+  /**
+   * Practice (a coach advises as the shift runs) or assessment (no coach; what counts
+   * towards the certificate). Runs stored before modes existed were played without a coach.
+   */
+  mode?: ShiftMode;
   /** Set when the shift ends. */
   score?: { total: number; passed: boolean; competencies: Record<string, number> };
 }
+
+export type ShiftMode = 'practice' | 'assessment';
 
 /** One log entry of a run, in order (`seq` from 0). Append-only: a run is never rewritten. */
 export interface RunEntry {

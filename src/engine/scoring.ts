@@ -115,6 +115,22 @@ export class Judge {
     after: (state, entry, outcome, index) => this.after(state, entry, outcome, index),
   };
 
+  /**
+   * What is owed right now and not yet late, soonest deadline first: the coach's list. Reads
+   * the duties as the minute stands, like the judge does at the next entry.
+   */
+  owed(state: EngineState): { duty: Duty; finding: Finding }[] {
+    if (this.dirty) this.refresh(state);
+    this.dirty = false;
+    const owed: { duty: Duty; finding: Finding }[] = [];
+    for (const duty of this.duties.open.values()) {
+      if (duty.missed) continue;
+      const finding = missedDutyFinding(duty, state);
+      if (finding) owed.push({ duty, finding });
+    }
+    return owed.sort((a, b) => a.duty.deadline.localeCompare(b.duty.deadline));
+  }
+
   /** Close the shift: what is still undone is missed, or handed over when due after the end. */
   finish(state: EngineState): Score {
     if (this.dirty) this.refresh(state);

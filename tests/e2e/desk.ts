@@ -164,3 +164,11 @@ export async function debriefRules(page: Page): Promise<string[]> {
     .locator('[data-rule]')
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule')!));
 }
+
+/** End the shift: "End shift", then confirm while time remains, as a person does. */
+export async function endShift(page: Page, driver: Driver = pointer): Promise<void> {
+  await driver.click(page.getByRole('button', { name: 'End shift' }));
+  const confirm = page.getByRole('button', { name: 'End the shift now' });
+  await expect(confirm).toBeFocused();
+  await driver.click(confirm);
+}

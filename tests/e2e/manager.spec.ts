@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { makeBundle, roleplayFiles, scenarioFiles } from '../fixtures/bundles';
+import { endShift } from './desk';
 import { waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -125,7 +126,7 @@ test.describe('manager dashboard', () => {
     await waitForIslands(page);
     await page.getByRole('button', { name: 'Start the shift' }).click();
     await page.getByRole('button', { name: 'Check stock of PLB-CU15-EL90' }).first().click();
-    await page.getByRole('button', { name: 'End shift' }).click();
+    await endShift(page);
     await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
     const anaTotal = (await page.getByTestId('score-total').textContent())!.match(
       /(\d+) out of/,

@@ -11,7 +11,7 @@ import type { Action } from '../../src/engine/actions';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { isAction, type LogEntry } from '../../src/engine/log';
 import { scoreLog } from '../../src/engine/scoring';
-import { bundledScenario, debriefRules, logLength, play, selectOrder } from './desk';
+import { bundledScenario, debriefRules, endShift, logLength, play, selectOrder } from './desk';
 import { createProfile, keyboard, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -153,7 +153,7 @@ test.describe('simulation player', () => {
     await expect(page.getByTestId('log-length')).toHaveText(`${log.length + 1} entries`);
     await expect(check).toBeFocused();
 
-    await keys.click(page.getByRole('button', { name: 'End shift' }));
+    await endShift(page, keys);
     const rules = await debriefRules(page);
     const scored = scoreLog(scenario, [...log, log.find((a) => a.type === 'check-stock')!]);
     if (!scored.ok) throw new Error('the played log does not score');
@@ -207,7 +207,7 @@ test('allocating to a lower-ranked order first shows the out-of-rank deduction, 
   await selectOrder(page, 'SO-70102');
   await page.getByRole('button', { name: 'Allocate by the rules' }).click();
   await expect(page.getByTestId('log-length')).toHaveText('2 entries');
-  await page.getByRole('button', { name: 'End shift' }).click();
+  await endShift(page);
 
   const rules = await debriefRules(page);
   const at = conflict.startsAt;
@@ -232,7 +232,7 @@ test('a shift that ended shows its debrief again after a reload, and can be play
     .first()
     .click();
   await expect(page.getByTestId('log-length')).toHaveText('1 entry');
-  await page.getByRole('button', { name: 'End shift' }).click();
+  await endShift(page);
   await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
   const total = await page
     .getByText(/out of 100$/)
@@ -293,5 +293,69 @@ test.describe('random practice shift', () => {
     await expect(page.getByTestId('log-length')).toHaveText(/^1 /);
     await expect(page.getByLabel('Seed')).toHaveValue('99');
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('practice and assessment', () => {
+  test('practice: the coach lists what is due and explains a deduction as it happens, through a reload', async ({
+    page,
+  }) => {
+    // An eight-hour shift, so a four-hour deadline passes while it runs.
+    await page.goto('/simulations/late-purchase-order/');
+    await waitForIslands(page);
+    await createProfile(page, 'Ana Ruiz');
+    await page.getByRole('radio', { name: /^Practice/ }).check();
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    const coachPanel = page.getByRole('region', { name: 'Coach' });
+    await expect(coachPanel).toBeVisible();
+    // What the scorer will ask of the desk, with its deadline: four hours to tell the customer.
+    await expect(
+      coachPanel.getByText('Tell every customer whose order is backordered: order SO-81066'),
+    ).toBeVisible();
+    await expect(coachPanel.getByText(/by 2026-03-02 12:00/).first()).toBeVisible();
+
+    // Past the deadline with nobody told: the deduction is explained on the spot.
+    for (const hour of ['09', '10', '11', '12', '13']) {
+      await page.getByRole('button', { name: 'Advance 1 hour' }).click();
+      await expect(page.getByTestId('clock-now')).toHaveText(new RegExp(`2026-03-02 ${hour}:`));
+    }
+    await expect(coachPanel.getByRole('heading', { name: 'Deducted so far' })).toBeVisible();
+    await expect(
+      coachPanel.getByText(/−30 Tell every customer whose order is backordered/).first(),
+    ).toBeVisible();
+
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByRole('region', { name: 'Coach' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Coach' }).getByRole('heading', { name: 'Deducted so far' }),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('assessment: no coach at the desk, and none after a reload', async ({ page }) => {
+    await page.goto(PAGE);
+    await waitForIslands(page);
+    await createProfile(page, 'Ana Ruiz');
+    await page.getByRole('radio', { name: /^Assessment/ }).check();
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+    await expect(page.getByRole('region', { name: 'Coach' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Advance 1 hour' }).click();
+    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 09:00');
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 09:00');
+    await expect(page.getByRole('region', { name: 'Coach' })).toHaveCount(0);
+  });
+
+  test('ending early asks first, and "Keep working" keeps the shift going', async ({ page }) => {
+    await openAndStart(page);
+    await page.getByRole('button', { name: 'End shift' }).click();
+    await expect(page.getByText(/End the shift now\? 4 h of it remain/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'End the shift now' })).toBeFocused();
+    await page.getByRole('button', { name: 'Keep working' }).click();
+    await expect(page.getByRole('button', { name: 'End the shift now' })).toHaveCount(0);
+    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
   });
 });

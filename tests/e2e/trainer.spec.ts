@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLEPLAY_STARTER, SCENARIO_STARTER } from '../../src/trainer/authoring';
+import { endShift } from './desk';
 import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -157,7 +158,7 @@ test('a live shift with a trainer injection ends with the same debrief before an
   await trainer.getByRole('button', { name: "Send to the trainee's desk" }).click();
   await expect(trainer.getByTestId('decisions')).toContainText('PO-4471 delayed');
 
-  await trainee.getByRole('button', { name: 'End shift' }).click();
+  await endShift(trainee);
   await expect(trainee.getByRole('heading', { name: 'Debrief' })).toBeVisible();
 
   /** What the debrief says: the score, each deduction, what was handed over, the comparison. */

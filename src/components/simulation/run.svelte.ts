@@ -6,7 +6,7 @@
  * IndexedDB and the page's start-up JavaScript carries no Dexie.
  */
 import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import type { Profile } from '../../db/database';
+import type { Profile, ShiftMode } from '../../db/database';
 import type { LogEntry } from '../../engine/log';
 import { scenarioHash } from '../../engine/report';
 import type { Scenario } from '../../engine/schema';
@@ -28,6 +28,8 @@ export class ShiftRun {
   /** Why the run cannot be loaded or changed, in words for the page. */
   problem = $state<string | null>(null);
   runId = $state<string | null>(null);
+  /** Practice shows the coach; assessment does not. Kept on the run, so a reload keeps it. */
+  mode = $state<ShiftMode>('practice');
   snapshot = $state.raw<SessionSnapshot | null>(null);
 
   readonly scenario: Scenario;
@@ -71,6 +73,8 @@ export class ShiftRun {
       const latest = runs[0]?.status === 'abandoned' ? undefined : runs[0];
       const log = latest ? ((await db.runLog(latest.id)) as LogEntry[]) : [];
       if (this.#profile !== profile) return; // the profile changed while this loaded
+      // A run stored before modes existed was played without a coach.
+      this.mode = latest ? (latest.mode ?? 'assessment') : 'practice';
       this.#boot(latest?.id ?? null, log);
       if (latest?.status === 'ended') {
         this.#finished = true; // already stored with its score
@@ -135,9 +139,10 @@ export class ShiftRun {
   }
 
   /** Begin the shift: a new stored run unless the profile already has one open. */
-  async start(): Promise<void> {
+  async start(mode: ShiftMode = this.mode): Promise<void> {
     if (!this.#profile) return;
     if (!this.runId) {
+      this.mode = mode;
       try {
         const db = await loadStorage();
         const run = await db.startRun({
@@ -146,6 +151,7 @@ export class ShiftRun {
           scenario: this.scenario.id,
           scenarioHash: this.hash,
           engineVersion: ENGINE_VERSION,
+          mode,
         });
         this.runId = run.id;
       } catch (error) {
