@@ -30,9 +30,27 @@ export async function logLength(page: Page): Promise<number> {
 }
 
 /** Open an order in Order detail from the queue, unless it is the one already open. */
+/**
+ * Bring a panel of the desk on screen from "Desk panels" (the inventory takes the queue's
+ * place; on a phone every panel does), unless it is already there.
+ */
+export async function showPanel(
+  page: Page,
+  name: 'Order queue' | 'Order' | 'Messages and coach' | 'Inventory',
+  via: Driver = pointer,
+) {
+  const button = page
+    .getByRole('navigation', { name: 'Desk panels' })
+    .getByRole('button', { name, exact: true });
+  if ((await button.getAttribute('aria-pressed')) === 'true') return;
+  await via.click(button);
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+}
+
 export async function selectOrder(page: Page, order: string, via: Driver = pointer) {
   const heading = page.getByRole('heading', { name: `Order ${order}` });
   if (await heading.isVisible()) return;
+  await showPanel(page, 'Order queue', via);
   const queue = page.getByRole('region', { name: 'Order queue table' });
   await via.click(queue.getByRole('button', { name: order, exact: true }));
   await expect(heading).toBeVisible();
@@ -49,6 +67,7 @@ export async function perform(
   if ('order' in action && action.order) await selectOrder(page, action.order, via);
   switch (action.type) {
     case 'check-stock':
+      await showPanel(page, 'Inventory', via);
       await via.click(page.getByRole('button', { name: `Check stock of ${action.sku}` }));
       break;
     case 'allocate':

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { makeBundle, roleplayFiles, scenarioFiles } from '../fixtures/bundles';
-import { endShift } from './desk';
+import { endShift, showPanel } from './desk';
 import { waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -125,6 +125,7 @@ test.describe('manager dashboard', () => {
     await page.goto('/simulations/three-backorder-types/');
     await waitForIslands(page);
     await page.getByRole('button', { name: 'Start the shift' }).click();
+    await showPanel(page, 'Inventory');
     await page.getByRole('button', { name: 'Check stock of PLB-CU15-EL90' }).first().click();
     await endShift(page);
     await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();

@@ -11,7 +11,15 @@ import type { Action } from '../../src/engine/actions';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { isAction, type LogEntry } from '../../src/engine/log';
 import { scoreLog } from '../../src/engine/scoring';
-import { bundledScenario, debriefRules, endShift, logLength, play, selectOrder } from './desk';
+import {
+  bundledScenario,
+  debriefRules,
+  endShift,
+  logLength,
+  play,
+  selectOrder,
+  showPanel,
+} from './desk';
 import { createProfile, keyboard, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -125,9 +133,8 @@ test.describe('simulation player', () => {
     await keys.click(page.getByRole('button', { name: 'Start the shift' }));
     await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
 
-    // The desk's panel links move focus to a panel's heading, and Tab carries on from there.
-    const panels = page.getByRole('navigation', { name: 'Desk panels' });
-    await keys.click(panels.getByRole('link', { name: 'Inventory' }));
+    // "Desk panels" brings a panel on screen and moves focus to its heading; Tab carries on.
+    await showPanel(page, 'Inventory', keys);
     await expect(page.getByRole('heading', { name: 'Inventory' })).toBeFocused();
 
     const ORDER = 'SO-51117';
@@ -149,6 +156,7 @@ test.describe('simulation player', () => {
 
     // A step's controls keep focus while it is saved.
     const check = page.getByRole('button', { name: `Check stock of ${[...skus][0]}` });
+    await showPanel(page, 'Inventory', keys);
     await keys.click(check);
     await expect(page.getByTestId('log-length')).toHaveText(`${log.length + 1} entries`);
     await expect(check).toBeFocused();
@@ -202,6 +210,7 @@ test('allocating to a lower-ranked order first shows the out-of-rank deduction, 
   await waitForIslands(page);
   await createProfile(page, 'Ana Ruiz');
   await page.getByRole('button', { name: 'Start the shift' }).click();
+  await showPanel(page, 'Inventory');
   await page.getByRole('button', { name: 'Check stock of PLB-PRV-22' }).click();
   await expect(page.getByTestId('log-length')).toHaveText('1 entry');
   await selectOrder(page, 'SO-70102');
@@ -227,6 +236,7 @@ test('a shift that ended shows its debrief again after a reload, and can be play
   page,
 }) => {
   await openAndStart(page);
+  await showPanel(page, 'Inventory');
   await page
     .getByRole('button', { name: /^Check stock of / })
     .first()
@@ -283,6 +293,7 @@ test.describe('random practice shift', () => {
 
   test('a reload keeps the shift from the address and resumes it', async ({ page }) => {
     await shiftFor(page, '99', '1');
+    await showPanel(page, 'Inventory');
     await page
       .getByRole('button', { name: /^Check stock of / })
       .first()

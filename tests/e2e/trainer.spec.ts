@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLEPLAY_STARTER, SCENARIO_STARTER } from '../../src/trainer/authoring';
-import { endShift } from './desk';
+import { endShift, showPanel } from './desk';
 import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -362,6 +362,7 @@ test('a scenario written in the editor is checked as it is typed, saved, played 
   await createProfile(page, 'Ana Ruiz', 'trainee');
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+  await showPanel(page, 'Inventory');
   await page.getByRole('button', { name: 'Check stock of CU-ELB-15' }).click();
   await expect(page.getByTestId('log-length')).toHaveText('1 entry');
   await page.reload();
