@@ -250,7 +250,7 @@ function timeCommand(label: string, args: string[], outputFile: string) {
 function benchCli(input: ScenarioInput) {
   const dir = mkdtempSync(join(tmpdir(), 'backorder-bench-'));
   try {
-    // The file name must equal the scenario id (ENGINE.md section 1).
+    // The file name must equal the scenario id (docs/engine.md section 1).
     const yamlFile = join(dir, `${input.id}.yaml`);
     const jsonFile = join(dir, `${input.id}.json`);
     writeFileSync(yamlFile, stringify(input));

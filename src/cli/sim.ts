@@ -1,5 +1,5 @@
 /**
- * `npm run --silent sim -- <verb> ...`: the engine on the command line (ENGINE.md section 9).
+ * `npm run --silent sim -- <verb> ...`: the engine on the command line (docs/engine.md section 9).
  * JSON goes to stdout (for `generate`, a scenario file in YAML), human messages to stderr.
  * Exit codes: 0 success, 1 bad input (a scenario or log with problems), 2 wrong usage.
  */

@@ -1,5 +1,5 @@
 /**
- * The autopilot (ENGINE.md section 7): the reference member of staff. It follows the policy
+ * The autopilot (docs/engine.md section 7): the reference member of staff. It follows the policy
  * perfectly: checks stock before reserving, runs allocation after every change, records and
  * announces every backorder at once, flags and escalates what must be, tells the teams, and
  * ships as soon as it may. Its log is an ordinary log: replaying it gives its state.

@@ -1,5 +1,5 @@
 /**
- * The final-state report that `sim run` prints (ENGINE.md section 9). Field names and order
+ * The final-state report that `sim run` prints (docs/engine.md section 9). Field names and order
  * are part of the contract that outside checks read.
  */
 import { orderViews, type OrderView } from './backorders';
