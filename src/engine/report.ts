@@ -39,10 +39,12 @@ export function runReport(
   log: readonly LogEntry[],
   /** The text of each notice (`sentNoticeTexts`), when the templates are at hand. */
   texts: readonly RenderedNotice[] = [],
+  /** `scenarioHash(scenario)`, when the caller has a faster way to the same digest. */
+  contentHash: string = scenarioHash(scenario),
 ): RunReport {
   return {
     scenario: scenario.id,
-    contentHash: scenarioHash(scenario),
+    contentHash,
     engineVersion: ENGINE_VERSION,
     orders: orderViews(state),
     shipments: state.shipments,
