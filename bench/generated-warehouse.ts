@@ -25,7 +25,7 @@ const SHIFT_START = Date.UTC(2026, 2, 2, 8, 0);
 const SHIFT_MINUTES = 9 * 60;
 const MINUTE = 60_000;
 
-/** Scenario times are local date-times without a zone (ENGINE.md section 1). */
+/** Scenario times are local date-times without a zone (docs/engine.md section 1). */
 function localTime(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 16);
 }

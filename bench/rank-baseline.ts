@@ -22,7 +22,7 @@ const URGENCY_RANK = new Map<string, number>(URGENCIES.map((urgency, i) => [urge
 const TIER_RANK = new Map<string, number>(TIERS.map((tier, i) => [tier, i]));
 
 /**
- * Every line decorated with its order's keys in the default `rankBy` of ENGINE.md section 2
+ * Every line decorated with its order's keys in the default `rankBy` of docs/engine.md section 2
  * (flagged, urgency, tier, value, placedAt), then order id, then line position, and sorted.
  * Decoration is part of the timed work, as key computation is part of a run's ranking.
  */

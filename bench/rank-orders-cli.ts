@@ -1,7 +1,8 @@
 /**
  * The baseline child process for `sim run`: the least a command line can do with a
  * scenario file. Read it with the same parser the engine's loader uses, validate it
- * with the same schema, rank the open orders and print them as JSON the way `sim` prints.
+ * with the same schema, rank the open orders and print them as JSON the way `sim` prints
+ * to a file or a pipe: compact.
  * Usage: node --import tsx bench/rank-orders-cli.ts <scenario-file>
  */
 import { readFileSync } from 'node:fs';
@@ -20,4 +21,4 @@ const data: unknown = /\.json$/i.test(file) ? JSON.parse(text) : parseDocument(t
 const scenario = scenarioSchema.parse(data);
 const state = initialState(scenario);
 const ranked = rankOrders(state.orders, state.policy, state.customers);
-process.stdout.write(`${JSON.stringify(ranked, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(ranked)}\n`);

@@ -1,37 +1,35 @@
 /**
  * A small seeded pseudo-random generator for the benchmark's generated warehouses.
  * STYLE.md 5 rules out `Math.random`: the same seed must give the same scenario on every
- * machine, so two bench reports compare the same work.
+ * machine, so two bench reports compare the same work. The draws are the engine's own
+ * mulberry32 (src/engine/seeded-random.ts), the one generated practice shifts use.
  */
+import { between, chance, fraction, pick, rngFrom, type Rng } from '../src/engine/seeded-random';
 
-/** mulberry32: 32-bit state, good enough spread for test data, trivial to read. */
+/** The engine's generator with the few extra draws the bench's data needs. */
 export class SeededRandom {
-  private state: number;
+  private readonly rng: Rng;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.rng = rngFrom(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return fraction(this.rng);
   }
 
   /** An integer in [min, max], both ends included. */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    return between(this.rng, min, max);
   }
 
   chance(probability: number): boolean {
-    return this.next() < probability;
+    return chance(this.rng, probability);
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    return pick(this.rng, items);
   }
 
   /** One of `choices`, each drawn with its weight (weights need not sum to 1). */

@@ -37,7 +37,7 @@ const TARGETS: readonly Target[] = [
     source: 'src/engine/schema.ts',
     title: 'Backorder Academy scenario',
     description:
-      'A training scenario for the Backorder Academy fulfilment simulator (ENGINE.md section 1).',
+      'A training scenario for the Backorder Academy fulfilment simulator (docs/engine.md section 1).',
   },
   {
     path: 'schemas/roleplay.schema.json',

@@ -1,15 +1,21 @@
 /**
- * `npm run --silent sim -- <verb> ...`: the engine on the command line (ENGINE.md section 9).
+ * `npm run --silent sim -- <verb> ...`: the engine on the command line (docs/engine.md section 9).
  * JSON goes to stdout (for `generate`, a scenario file in YAML), human messages to stderr.
  * Exit codes: 0 success, 1 bad input (a scenario or log with problems), 2 wrong usage.
+ *
+ * JSON is indented for a person at a terminal and compact when stdout is a file or a pipe
+ * (`--pretty` indents it anyway): `run` on a 100,000-line warehouse prints about 86 MB
+ * compact against 150 MB indented, and a program reading it needs no indentation.
  */
+import { createHash } from 'node:crypto';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { parseFileText, type FileKind } from '../engine/file-text';
 import { MAX_LOG_BYTES } from '../engine/limits';
 import { SCENARIO_FILE_KIND } from '../engine/load';
 import { generateScenarioInput, randomScenarioId } from '../engine/generate';
 import { publicCatalogue } from '../engine/rules';
-import { sentNoticeTexts, type NoticeTemplate } from '../engine/messages';
+import { renderNotice, type NoticeTemplate, type RenderedNotice } from '../engine/messages';
+import { canonicalJson } from '../engine/canonical';
 import { readCourseFiles } from '../course/content-files';
 import { fileURLToPath } from 'node:url';
 import {
@@ -30,7 +36,9 @@ const USAGE = `Usage: npm run --silent sim -- <verb> ...
   score <scenario-file> <log-file>  score a trainee's log; prints { total, passed, competencies, deductions, handover }
   rules                             every scoring rule; prints [{ id, competency, points, critical, title, description }]
   generate --seed <N> --level <L>   a random practice shift (seed a non-negative integer, level 1-3),
-                                    printed as scenario YAML; save it as simulations/random-<L>-<N>.yaml`;
+                                    printed as scenario YAML; save it as simulations/random-<L>-<N>.yaml
+JSON is indented on a terminal and compact otherwise; add --pretty to check, run, score or
+rules to indent it anyway.`;
 
 class InputError extends Error {
   constructor(
@@ -119,7 +127,7 @@ function scenarioYaml(scenario: object, id: string, seed: number, level: number)
 /** The course's message templates, which `run` fills to print each notice's text. */
 function loadTemplates(): NoticeTemplate[] {
   const root = fileURLToPath(new URL('../../content', import.meta.url));
-  return readCourseFiles(root).templates.map(({ template, body }) => ({
+  return readCourseFiles(root, 'templates').templates.map(({ template, body }) => ({
     kind: template.kind,
     subject: template.subject,
     when: template.when,
@@ -127,14 +135,38 @@ function loadTemplates(): NoticeTemplate[] {
   }));
 }
 
+/** Whether JSON is printed indented: on a terminal, or when `--pretty` asks for it. */
+let pretty = false;
+
 function print(value: unknown) {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  process.stdout.write(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
+}
+
+/**
+ * `scenarioHash` (../engine/report.ts), computed with Node's native SHA-256: the same
+ * digest of the same canonical JSON, over ten times faster than the engine's portable
+ * one on a 13 MB scenario. tests/cli/sim-output.test.ts holds the two equal.
+ */
+function contentHash(scenario: Scenario): string {
+  return createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+}
+
+/**
+ * The autopilot's run with the text of each notice it sent, rendered from the state of the
+ * moment it went out: what `sentNoticeTexts` gives by replaying the log, in the same pass.
+ */
+function runWithTexts(scenario: Scenario, templates: readonly NoticeTemplate[]) {
+  const texts: RenderedNotice[] = [];
+  const run = runAutopilot(scenario, [], (state, entry) => {
+    if (entry.type === 'notify-customer') texts.push(renderNotice(templates, state, entry));
+  });
+  return { ...run, texts };
 }
 
 function main(argv: string[]): number {
-  const [verb, ...args] = argv;
+  const [verb, ...given] = argv;
   if (verb === 'generate') {
-    const options = generateOptions(args);
+    const options = generateOptions(given);
     if (typeof options === 'string') {
       process.stderr.write(`${options}\n${USAGE}\n`);
       return 2;
@@ -147,6 +179,8 @@ function main(argv: string[]): number {
     return 0;
   }
   const arity: Record<string, number> = { check: 1, run: 1, score: 2, rules: 0 };
+  pretty = process.stdout.isTTY === true || given.includes('--pretty');
+  const args = given.filter((arg) => arg !== '--pretty');
   if (!verb || !(verb in arity) || args.length !== arity[verb]) {
     process.stderr.write(
       `${verb && !(verb in arity) ? `Unknown verb "${verb}".\n` : ''}${USAGE}\n`,
@@ -181,8 +215,8 @@ function main(argv: string[]): number {
         return 0;
       case 'run': {
         const scenario = loadScenario(args[0]!);
-        const { state, log } = runAutopilot(scenario);
-        print(runReport(scenario, state, log, sentNoticeTexts(scenario, log, loadTemplates())));
+        const { state, log, texts } = runWithTexts(scenario, loadTemplates());
+        print(runReport(scenario, state, log, texts, contentHash(scenario)));
         return 0;
       }
       case 'score': {

@@ -47,7 +47,12 @@ export function splitFrontmatter(text: string): { yaml: string; body: string } |
   return { yaml: match[1]!, body: match[2]! };
 }
 
-export function readCourseFiles(root = 'content'): CourseFiles {
+/**
+ * Every course file under `root`, checked, with every problem listed. `only: 'templates'`
+ * reads the customer-message templates alone (what `sim run` needs), leaving courses and
+ * the glossary empty.
+ */
+export function readCourseFiles(root = 'content', only?: 'templates'): CourseFiles {
   const problems: Problem[] = [];
   const parse = <T>(
     schema: z.ZodType<T, z.ZodTypeDef, unknown>,
@@ -94,7 +99,7 @@ export function readCourseFiles(root = 'content'): CourseFiles {
       : [];
 
   const courses: CourseFiles['courses'] = [];
-  for (const courseSlug of dirs(join(root, 'courses'))) {
+  for (const courseSlug of only ? [] : dirs(join(root, 'courses'))) {
     const courseDir = join(root, 'courses', courseSlug);
     const course = parse(
       courseSchema,
@@ -154,8 +159,9 @@ export function readCourseFiles(root = 'content'): CourseFiles {
   }
 
   const glossaryFile = join(root, 'glossary.yaml');
-  const glossary = existsSync(glossaryFile)
-    ? (parse(glossarySchema, readYaml(glossaryFile), glossaryFile) ?? [])
-    : [];
+  const glossary =
+    !only && existsSync(glossaryFile)
+      ? (parse(glossarySchema, readYaml(glossaryFile), glossaryFile) ?? [])
+      : [];
   return { courses, templates, glossary, problems };
 }

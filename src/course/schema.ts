@@ -74,7 +74,7 @@ export const lessonSchema = z
     competencies: z
       .array(competency)
       .min(1)
-      .describe('Competencies of ENGINE.md section 8 the lesson builds.'),
+      .describe('Competencies of docs/engine.md section 8 the lesson builds.'),
     scenarios: z
       .array(slug)
       .default([])
@@ -232,7 +232,7 @@ export const checkSchema = z
   });
 export type Check = z.infer<typeof checkSchema>;
 
-/** The kinds of customer notice (ENGINE.md `notify-customer` kinds). */
+/** The kinds of customer notice (docs/engine.md `notify-customer` kinds). */
 export const TEMPLATE_KINDS = [
   'backorder-notice',
   'partial-shipment',

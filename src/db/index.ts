@@ -1,7 +1,9 @@
 /**
- * Queries and changes over the database, the only door to IndexedDB. Islands import this
- * module lazily (`await import('../../db')`) so pages that never save anything never load
- * Dexie.
+ * Queries and changes over the database, the only door to IndexedDB: islands reach storage
+ * through this module and no other (tests/unit/architecture.test.ts holds them to it). They
+ * import it lazily (`await import('../../db')`) so pages that never save anything never load
+ * Dexie. The manager's records come through the same door a step later
+ * (`loadRecordStorage`), because verifying a bundle brings the whole engine with it.
  */
 import { liveQuery } from 'dexie';
 import type { ProgressFacts } from '../course/progress';
@@ -19,6 +21,18 @@ import { refreshRunDigests } from './run-digests';
 
 export { ROLES, liveQuery };
 export type { CheckAttempt, LessonFeedback, LessonVisit, Profile, Role, Run };
+export type { Assessment, CustomContent, RoleplayResult, ShiftMode } from './database';
+export * from './profiles';
+export * from './roleplays';
+export * from './trainer';
+export type { ImportOutcome, RestoreOutcome } from './records';
+
+/**
+ * Bundles, backups and the manager dashboard's read of every trainee (`./records`), loaded
+ * on first use: they replay and rescore runs, so they bring the engine, which a page that
+ * only keeps a profile or a lesson's progress should not download.
+ */
+export const loadRecordStorage = () => import('./records');
 
 const CURRENT_PROFILE = 'currentProfile';
 

@@ -1,7 +1,6 @@
 /**
  * Role-play results (issue 5) in IndexedDB: one record per attempt, with every step kept so
- * a trainer sees each choice and typed reply. Islands import this module lazily, like
- * `./index`, so pages that never play a role-play never load Dexie.
+ * a trainer sees each choice and typed reply. Islands reach it through `./index`.
  */
 import { database, type RoleplayResult } from './database';
 

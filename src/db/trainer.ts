@@ -1,7 +1,7 @@
 /**
  * What the trainer's console reads and writes (issue 5): trainer-authored content, every
  * run and its log for any profile on this computer, lesson feedback, and assessments saved
- * to a trainee's record. Islands import this module lazily, like ./index.
+ * to a trainee's record. Islands reach it through ./index.
  */
 import {
   database,

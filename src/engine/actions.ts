@@ -1,5 +1,5 @@
 /**
- * Trainee actions (ENGINE.md section 8): what a person at the order desk does. Each action
+ * Trainee actions (docs/engine.md section 8): what a person at the order desk does. Each action
  * is a log entry; the engine applies it or refuses it with a reason, the way an inventory
  * system refuses to ship more than is reserved.
  */

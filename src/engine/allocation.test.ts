@@ -12,7 +12,7 @@ function backorderedOf(state: EngineState): Record<string, number[]> {
 }
 
 describe('allocation run: known answers', () => {
-  // ENGINE.md / issue 2: 10 on hand, a standard customer's 4 placed first, a contractor's 8 later.
+  // docs/engine.md / issue 2: 10 on hand, a standard customer's 4 placed first, a contractor's 8 later.
   const orders = [
     order('SO-1', 'WEB', '07:00', [['CU-ELB-15', 4]]),
     order('SO-2', 'KMP', '07:30', [['CU-ELB-15', 8]]),

@@ -1,5 +1,5 @@
 /**
- * The allocation run (ENGINE.md section 3): stock on hand goes to open order lines in rank
+ * The allocation run (docs/engine.md section 3): stock on hand goes to open order lines in rank
  * order. A run only adds reservations; it never takes one away from an order that already
  * holds it (no redistribution), just as an ERP's batch allocation leaves confirmed
  * reservations alone.

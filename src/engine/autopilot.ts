@@ -1,5 +1,5 @@
 /**
- * The autopilot (ENGINE.md section 7): the reference member of staff. It follows the policy
+ * The autopilot (docs/engine.md section 7): the reference member of staff. It follows the policy
  * perfectly: checks stock before reserving, runs allocation after every change, records and
  * announces every backorder at once, flags and escalates what must be, tells the teams, and
  * ships as soon as it may. Its log is an ordinary log: replaying it gives its state.
@@ -48,10 +48,15 @@ export interface AutopilotRun {
  * live session (see `injectedEvents` in ./log): the reference meets them at their time, after
  * the scenario's own events of the same minute (as a trainee's desk does), and reacts to
  * them like to any other event, so a trainee is judged against what was possible.
+ *
+ * `after` watches each entry as it is booked, with the state just after it: the same
+ * state a replay of the log shows at that entry, without replaying it (`sim run` renders
+ * each notice's text this way). The state is the autopilot's working copy: copy what you keep.
  */
 export function runAutopilot(
   scenario: Scenario,
   injected: readonly ScenarioEvent[] = [],
+  after?: (state: EngineState, entry: LogEntry) => void,
 ): AutopilotRun {
   const state = initialState(scenario);
   const log: LogEntry[] = [];
@@ -66,6 +71,7 @@ export function runAutopilot(
     // The autopilot only does what the rules allow; a refusal here is a bug in the engine.
     if (outcome.refused) throw new Error(`autopilot action refused: ${outcome.refused.message}`);
     log.push(entry);
+    after?.(state, entry);
   };
   const act = (action: ActionInput) =>
     record({ ...action, at: state.now, by: AUTOPILOT } as Action);

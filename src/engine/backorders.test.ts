@@ -27,7 +27,7 @@ function orderWith(lines: Partial<OrderLine>[]): OrderState {
   };
 }
 
-describe('order status (ENGINE.md section 4)', () => {
+describe('order status (docs/engine.md section 4)', () => {
   it.each([
     { status: 'open', lines: [{}] },
     { status: 'open', lines: [{ allocated: 4 }] },

@@ -1,5 +1,5 @@
 /**
- * Backorder classification and order status (ENGINE.md section 4).
+ * Backorder classification and order status (docs/engine.md section 4).
  */
 import { promiseTable, orderPromiseDate, type PromiseTable } from './promise';
 import {

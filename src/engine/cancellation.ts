@@ -1,5 +1,5 @@
 /**
- * Cancelling a line with a refund, and replacing it with a substitute (ENGINE.md section 5,
+ * Cancelling a line with a refund, and replacing it with a substitute (docs/engine.md section 5,
  * `cancel-line` and `accept-substitute`). Both change a draft in place (see `cloneState`)
  * and check everything before they change anything.
  */

@@ -1,6 +1,6 @@
 /**
  * Canonical JSON and SHA-256, for the scenario content hash a stored run keeps
- * (ENGINE.md section 7) and for byte-for-byte replay comparisons. Written here rather than
+ * (docs/engine.md section 7) and for byte-for-byte replay comparisons. Written here rather than
  * taken from Node or Web Crypto so the engine stays synchronous and runs unchanged in the
  * browser, the CLI and the tests.
  */

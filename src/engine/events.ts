@@ -1,5 +1,5 @@
 /**
- * Events (ENGINE.md section 5): what happens to the warehouse while the clock runs. Events
+ * Events (docs/engine.md section 5): what happens to the warehouse while the clock runs. Events
  * are facts, so they always apply; the allocation run that follows them is the job of
  * whoever is at the desk (the trainee, or the autopilot as reference).
  */

@@ -3,7 +3,7 @@
  * with the checks every such file gets before and while it is parsed: its size, its
  * encoding, how deep it nests, duplicate keys and how far YAML aliases expand. Each
  * problem names the file, and the line and field path where known; no parser exception
- * reaches the user (ENGINE.md section 1: "never a stack trace").
+ * reaches the user (docs/engine.md section 1: "never a stack trace").
  */
 import {
   CST,

@@ -1,5 +1,5 @@
 /**
- * The run log and replay (ENGINE.md section 7). Every change of state comes from one ordered
+ * The run log and replay (docs/engine.md section 7). Every change of state comes from one ordered
  * log of actions and events; folding the log over the scenario's initial state gives the
  * same state, byte for byte, every time.
  */

@@ -1,5 +1,5 @@
 /**
- * Promise dates: available-to-promise on incoming supply (ENGINE.md section 6).
+ * Promise dates: available-to-promise on incoming supply (docs/engine.md section 6).
  *
  * For each SKU the backordered lines are walked in rank order against the SKU's open
  * purchase orders in `eta` order, consuming PO quantity cumulatively. A line's promise date

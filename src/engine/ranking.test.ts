@@ -11,7 +11,7 @@ function ranked(
   return rankOrders(state.orders, state.policy, state.customers).map((o) => o.id);
 }
 
-describe('ranking keys (ENGINE.md section 2)', () => {
+describe('ranking keys (docs/engine.md section 2)', () => {
   it.each([
     {
       key: 'flagged: true first',

@@ -1,5 +1,5 @@
 /**
- * Ranking (ENGINE.md section 2): which order gets stock first.
+ * Ranking (docs/engine.md section 2): which order gets stock first.
  *
  * Keys, most important first, come from `policy.rankBy`; ties after them fall to
  * `placedAt`, then to the order id in ascending string order, so the ranking is a total

@@ -1,5 +1,5 @@
 /**
- * The scenario format of ENGINE.md section 1, as one zod schema: the single source of
+ * The scenario format of docs/engine.md section 1, as one zod schema: the single source of
  * truth for scenario files, the TypeScript types (`z.infer`), the content collection
  * and the JSON Schema that authors' editors read (`npm run schema`).
  *
@@ -94,7 +94,7 @@ const price = z
   .finite()
   .max(MAX_PRICE, { message: `expected a price of at most ${grouped(MAX_PRICE)}` });
 
-/** The seven competencies of ENGINE.md section 8, in the order the debrief lists them. */
+/** The seven competencies of docs/engine.md section 8, in the order the debrief lists them. */
 export const COMPETENCIES = [
   'basics',
   'tracking',
@@ -145,7 +145,7 @@ export function objectiveParts(objective: Objective): { text: string; rules: str
   return typeof objective === 'string' ? { text: objective, rules: [] } : objective;
 }
 
-/** The company's rules (ENGINE.md section 2). Every field has a default. */
+/** The company's rules (docs/engine.md section 2). Every field has a default. */
 export const policySchema = z
   .object({
     rankBy: z
@@ -293,7 +293,7 @@ const at = localDateTime.describe(
   'When it happens: not before `startsAt`, not after `endsAt`, in time order.',
 );
 
-/** What happens while the clock runs (ENGINE.md section 5). Each event has a time `at`. */
+/** What happens while the clock runs (docs/engine.md section 5). Each event has a time `at`. */
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('order-placed'), at, order: orderSchema }).strict(),
   z.object({ type: z.literal('stock-received'), at, po: identifier, qty: quantity }).strict(),
@@ -329,7 +329,7 @@ export const scenarioSchema = z
     competencies: z
       .array(competency)
       .min(1)
-      .describe('Competencies this scenario trains (ENGINE.md section 8).'),
+      .describe('Competencies this scenario trains (docs/engine.md section 8).'),
     objectives: z
       .array(objectiveSchema)
       .default([])

@@ -1,5 +1,5 @@
 /**
- * Scoring (ENGINE.md section 8): a trainee's log judged against the duties the autopilot
+ * Scoring (docs/engine.md section 8): a trainee's log judged against the duties the autopilot
  * fulfils, per competency. Each deduction names the rule, the moment, and what the
  * reference would have done. The score is a pure function of scenario and log.
  *

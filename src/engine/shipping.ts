@@ -1,5 +1,5 @@
 /**
- * Pick, pack, verify and ship (ENGINE.md section 4), with the packing slip.
+ * Pick, pack, verify and ship (docs/engine.md section 4), with the packing slip.
  *
  * The flow follows a warehouse management system: units are picked from their bin against
  * a reserved line (the picker may take a look-alike by mistake: the system records what the

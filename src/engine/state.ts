@@ -138,7 +138,7 @@ export type CustomerOption = (typeof CUSTOMER_OPTIONS)[number];
 export const COMPENSATIONS = ['none', 'free-expedited-shipping', 'discount'] as const;
 export type Compensation = (typeof COMPENSATIONS)[number];
 
-/** The structured content of a customer notice (ENGINE.md section 8). */
+/** The structured content of a customer notice (docs/engine.md section 8). */
 export interface NoticeContent {
   shipped: { sku: string; qty: number }[];
   backordered: { sku: string; qty: number }[];
@@ -289,7 +289,7 @@ export function initialState(scenario: Scenario): EngineState {
   };
 }
 
-/** Whether an order may only ship whole (ENGINE.md section 3). */
+/** Whether an order may only ship whole (docs/engine.md section 3). */
 export function isCompleteOnly(order: OrderState, policy: Policy): boolean {
   return order.shipPreference === 'ship-complete' || !policy.allowPartialShipments;
 }

@@ -3,7 +3,7 @@
  * them: read from the `templates` collection at build time (server only).
  */
 import { getCollection } from 'astro:content';
-import type { MessageTemplate } from '../components/simulation/templates';
+import type { NoticeTemplate as MessageTemplate } from '../engine/messages';
 
 export async function messageTemplates(): Promise<MessageTemplate[]> {
   return (await getCollection('templates')).map(({ data, body }) => ({

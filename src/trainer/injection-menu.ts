@@ -71,7 +71,7 @@ export function poDelay(choices: InjectionChoices, po: string, days: number): In
   return { type: 'po-delayed', po, eta: addHours(order.eta, 24 * days) };
 }
 
-/** The supplier sends fewer units than expected; the PO closes short (ENGINE.md section 5). */
+/** The supplier sends fewer units than expected; the PO closes short (docs/engine.md section 5). */
 export function shortDelivery(choices: InjectionChoices, po: string, qty: number): InjectableEvent {
   const order = choices.purchaseOrders.find((p) => p.po === po);
   if (!order) throw new Error(`No open purchase order ${po}.`);

@@ -1,5 +1,5 @@
 /**
- * The `sim` command line against its contract (ENGINE.md section 9), run as a real child
+ * The `sim` command line against its contract (docs/engine.md section 9), run as a real child
  * process exactly as `npm run --silent sim -- <verb> ...` runs it (`tsx src/cli/sim.ts`):
  * JSON on stdout, human messages on stderr, exit 0 on success, non-zero with a message that
  * names the file, the field path and (for YAML) the line on bad input, never a stack trace,
@@ -437,7 +437,7 @@ describe('run', () => {
           channel: contactOf.get(customerOf.get(notification.order as string)!),
           at: expect.stringMatching(LOCAL_TIME),
           kind: expect.any(String),
-          // The structured content (ENGINE.md section 8).
+          // The structured content (docs/engine.md section 8).
           shipped: expect.any(Array),
           backordered: expect.any(Array),
           options: expect.any(Array),

@@ -1,5 +1,5 @@
 /**
- * The invariants of ENGINE.md section 10, over random scenarios and random trainee action
+ * The invariants of docs/engine.md section 10, over random scenarios and random trainee action
  * sequences. `npm test` runs PROPERTY_RUNS (default 1000) cases per property;
  * `npm run test:props` runs many more.
  */
@@ -20,7 +20,7 @@ const params = { numRuns: PROPERTY_RUNS };
 // Thousands of generated scenarios per property take seconds on a shared two-core machine.
 vi.setConfig({ testTimeout: 600_000 });
 
-/** ENGINE.md 10: units are conserved per line, and 0 <= allocated <= onHand per SKU. */
+/** docs/engine.md 10: units are conserved per line, and 0 <= allocated <= onHand per SKU. */
 function assertConserved(state: EngineState) {
   const reserved = new Map<string, number>();
   for (const order of state.orders)

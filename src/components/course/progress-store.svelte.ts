@@ -4,7 +4,7 @@
  * complete, a check passed, another profile chosen).
  */
 import type { ProgressFacts } from '../../course/progress';
-import type { Profile } from '../../db/database';
+import type { Profile } from '../../db/index';
 import { watchStorage, type SessionStatus } from '../profile/session.svelte';
 
 export type Facts = ProgressFacts & { lastRefresher: Date | null };

@@ -14,14 +14,17 @@ import type {
   TraineeRecord,
 } from '../../records/aggregate';
 
-type Records = typeof import('../../db/records');
 type Storage = typeof import('../../db/index');
+type Records = Awaited<ReturnType<Storage['loadRecordStorage']>>;
 
 let modules: Promise<[Records, Storage]> | null = null;
 
 /** The storage modules, loaded once. */
 export function loadRecords(): Promise<[Records, Storage]> {
-  modules ??= Promise.all([import('../../db/records'), import('../../db/index')]);
+  modules ??= import('../../db/index').then(async (storage) => [
+    await storage.loadRecordStorage(),
+    storage,
+  ]);
   return modules;
 }
 

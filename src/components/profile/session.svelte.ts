@@ -4,7 +4,7 @@
  * until it needs it. Islands are separate Svelte roots but share this module, and Dexie's
  * live queries keep them (and other tabs) in step when the profile changes.
  */
-import type { Profile } from '../../db/database';
+import type { Profile } from '../../db/index';
 
 type Storage = typeof import('../../db/index');
 

@@ -5,7 +5,7 @@
  * lazily, so the server never touches IndexedDB.
  */
 import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import type { Profile } from '../../db/database';
+import type { Profile } from '../../db/index';
 import {
   roleplayConversationMachine,
   type ConversationEvent,
@@ -21,7 +21,7 @@ type ConversationActor = ActorRefFrom<typeof roleplayConversationMachine>;
 export type ConversationSnapshot = SnapshotFrom<typeof roleplayConversationMachine>;
 export type AttemptPhase = 'loading' | 'no-profile' | 'unavailable' | 'ready';
 
-const loadResults = () => import('../../db/roleplays');
+const loadResults = () => import('../../db/index');
 
 export class RoleplayAttempt {
   phase = $state<AttemptPhase>('loading');

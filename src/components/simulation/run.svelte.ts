@@ -6,7 +6,7 @@
  * IndexedDB and the page's start-up JavaScript carries no Dexie.
  */
 import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import type { Profile, ShiftMode } from '../../db/database';
+import type { Profile, ShiftMode } from '../../db/index';
 import type { LogEntry } from '../../engine/log';
 import { scenarioHash } from '../../engine/report';
 import type { Scenario } from '../../engine/schema';

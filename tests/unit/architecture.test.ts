@@ -1,0 +1,139 @@
+/**
+ * The layout enforces itself (STYLE.md 1, issue 17): dependencies point one way, and this
+ * test fails on an import that goes against them, naming the file, the line and the import.
+ * It reads import statements, `export ... from`, dynamic `import()` and `typeof import()`
+ * in every source file (the scripts of Svelte and Astro files included), the way Starlight's
+ * `__tests__/basics/no-internal-barrel-imports.test.ts` guards its own layering.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SOURCE_EXTENSIONS = /\.(ts|js|mjs|svelte|astro)$/;
+
+interface Import {
+  /** The importing file, relative to the project root, with forward slashes. */
+  file: string;
+  line: number;
+  specifier: string;
+  /** The imported module relative to the project root (no extension), or the package name. */
+  target: string;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    return SOURCE_EXTENSIONS.test(entry.name) ? [path] : [];
+  });
+}
+
+/**
+ * The script parts of a Svelte or Astro file, with everything else blanked out (newlines
+ * kept), so positions in the result are positions in the file.
+ */
+function scriptsOf(file: string, text: string): string {
+  if (/\.(ts|js|mjs)$/.test(file)) return text;
+  const keep: [number, number][] = [];
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  if (file.endsWith('.astro') && frontmatter)
+    keep.push([frontmatter.index + 3, frontmatter.index + 3 + frontmatter[1]!.length + 1]);
+  for (const script of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    const start = script.index + script[0].indexOf('>') + 1;
+    keep.push([start, start + script[1]!.length]);
+  }
+  return text.replace(/[^\n]/g, (char, offset: number) =>
+    keep.some(([from, to]) => offset >= from && offset < to) ? char : ' ',
+  );
+}
+
+/** Where a specifier leads: a project path for a relative import, else the package name. */
+function targetOf(file: string, specifier: string): string {
+  if (!specifier.startsWith('.')) return specifier;
+  const path = relative(ROOT, resolve(ROOT, dirname(file), specifier))
+    .split(sep)
+    .join('/');
+  return path.replace(/\.(ts|js|mjs)$/, '').replace(/\/index$/, '');
+}
+
+function importsOf(file: string): Import[] {
+  const text = scriptsOf(file, readFileSync(join(ROOT, file), 'utf8'));
+  const lines = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+  return ts.preProcessFile(text, true, true).importedFiles.map(({ fileName, pos }) => ({
+    file,
+    line: lines.getLineAndCharacterOfPosition(pos).line + 1,
+    specifier: fileName,
+    target: targetOf(file, fileName),
+  }));
+}
+
+const IMPORTS = sourceFiles('src').flatMap(importsOf);
+
+const within = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
+const isPackage = (target: string, names: readonly string[]) =>
+  names.some((name) => target === name || target.startsWith(`${name}/`));
+
+/** The frameworks the pure layers must not know about. */
+const FRAMEWORKS = ['svelte', 'astro', '@astrojs', 'xstate', '@xstate', 'dexie'];
+const isFramework = (target: string) =>
+  isPackage(target, FRAMEWORKS) || target.startsWith('astro:') || target.endsWith('.svelte');
+/** The site's views and the layers above the domain: storage, machines, pages, components. */
+const UPPER_FLOORS = ['src/db', 'src/machines', 'src/components', 'src/pages', 'src/layouts'];
+
+interface Rule {
+  name: string;
+  /** Which importing files the rule applies to. */
+  applies: (file: string) => boolean;
+  forbids: (target: string, file: string) => boolean;
+}
+
+const RULES: Rule[] = [
+  {
+    name: 'engine/, roleplay/, records/ and course/ import no framework, db or component',
+    applies: (file) =>
+      ['src/engine', 'src/roleplay', 'src/records', 'src/course'].some((folder) =>
+        within(file, folder),
+      ),
+    forbids: (target) =>
+      isFramework(target) || UPPER_FLOORS.some((folder) => within(target, folder)),
+  },
+  {
+    name: 'Dexie is imported only in db/',
+    applies: (file) => !within(file, 'src/db'),
+    forbids: (target) => isPackage(target, ['dexie']),
+  },
+  {
+    name: 'outside db/, storage is reached only through its entry point, src/db/index.ts',
+    applies: (file) => !within(file, 'src/db'),
+    forbids: (target) => within(target, 'src/db') && target !== 'src/db',
+  },
+  {
+    name: 'lib/ never imports components',
+    applies: (file) => within(file, 'src/lib'),
+    forbids: (target) => within(target, 'src/components') || target.endsWith('.svelte'),
+  },
+];
+
+const violations = (rule: Rule) =>
+  IMPORTS.filter((entry) => rule.applies(entry.file) && rule.forbids(entry.target, entry.file)).map(
+    (entry) => `${entry.file}:${entry.line} imports '${entry.specifier}'`,
+  );
+
+describe('the layout', () => {
+  it('finds the imports it checks', () => {
+    // A scan that silently found nothing would pass every rule.
+    expect(IMPORTS.length).toBeGreaterThan(500);
+    expect(IMPORTS).toContainEqual(
+      expect.objectContaining({ file: 'src/db/database.ts', target: 'dexie' }),
+    );
+    expect(IMPORTS.some((entry) => entry.file.endsWith('.svelte'))).toBe(true);
+    expect(IMPORTS.some((entry) => entry.file.endsWith('.astro'))).toBe(true);
+  });
+
+  it.each(RULES.map((rule) => [rule.name, rule] as const))('%s', (_, rule) => {
+    expect(violations(rule)).toEqual([]);
+  });
+});
