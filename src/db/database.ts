@@ -7,6 +7,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { RoleplayVerification, RunVerification } from '../records/flags';
+import type { ProfileConflict, RunConflict } from '../records/merge';
 
 export const ROLES = ['trainee', 'trainer', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
@@ -153,6 +154,10 @@ export interface ImportRecord {
   roleplayVerifications?: RoleplayVerification[];
   /** How many records the import added, by table, for the manager's message. */
   added?: Record<string, number>;
+  /** Runs of the bundle left out because a different run is stored under their id. */
+  runConflicts?: RunConflict[];
+  /** The bundle named its profile differently from this browser; the manager decides. */
+  profileConflict?: ProfileConflict;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   exportBundle,
   importBundle,
   loadTraineeRecords,
+  resolveProfileConflict,
   setAttemptPolicy,
 } from './records';
 
@@ -105,6 +106,94 @@ describe('importing a bundle', () => {
       problems: [{ path: 'runs[0].id', message: expect.stringMatching(/another trainee/) }],
     });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe("a later bundle reusing a trainee's profile id", () => {
+  /** The reported attack: another name and team, the passing run re-sent later with a shorter log. */
+  const hijack = () => {
+    const honest = ana();
+    const shorter = honest.runs[0]!.log.filter((e) => e.type !== 'notify-customer');
+    const bundle = makeBundle({
+      profile: { id: 'p-ana', name: 'Mallory', team: 'South' },
+      runs: [{ id: 'run-a1', scenario, at, log: shorter }],
+    });
+    bundle.runs[0]!.updatedAt = '2026-03-30T09:00:00.000Z';
+    return bundle;
+  };
+
+  it('leaves the finished run and the profile as they were, and reports both conflicts', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const [before] = await loadTraineeRecords();
+    const entries = await database().runEntries.where('runId').equals('run-a1').count();
+    const outcome = await importBundle(JSON.stringify(hijack()), 'mallory.json', byHash);
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      runConflicts: [{ runId: 'run-a1', reason: expect.stringMatching(/already ended here/) }],
+      profileConflict: {
+        profileId: 'p-ana',
+        existing: { name: 'Ana Ruiz', team: 'North' },
+        incoming: { name: 'Mallory', team: 'South' },
+        fields: ['name', 'team'],
+      },
+    });
+    const [after] = await loadTraineeRecords();
+    expect(after!.profile).toMatchObject({ name: 'Ana Ruiz', team: 'North' });
+    expect(after!.runs).toEqual(before!.runs);
+    expect(await database().runEntries.where('runId').equals('run-a1').count()).toBe(entries);
+    expect(after!.profileConflicts).toMatchObject([
+      { fileName: 'mallory.json', incoming: { name: 'Mallory', team: 'South' } },
+    ]);
+  });
+
+  it('treats an identical re-import of a finished run as nothing new, with no conflict', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const again = { ...ana(), exportedAt: '2026-03-29T08:00:00.000Z' };
+    again.runs[0]!.updatedAt = '2026-03-29T08:00:00.000Z';
+    const outcome = await importBundle(JSON.stringify(again), 'ana-again.json', byHash);
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      added: {},
+      runConflicts: [],
+      profileConflict: null,
+    });
+  });
+
+  it('lets the manager keep the stored profile or take the incoming name and team', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    await importBundle(JSON.stringify(hijack()), 'mallory.json', byHash);
+    const [pending] = (await loadTraineeRecords())[0]!.profileConflicts!;
+    await resolveProfileConflict(pending!.importId, 'keep');
+    let [record] = await loadTraineeRecords();
+    expect(record!.profile).toMatchObject({ name: 'Ana Ruiz', team: 'North' });
+    expect(record!.profileConflicts).toEqual([]);
+
+    const renamed = { ...hijack(), runs: [], exportedAt: '2026-03-31T08:00:00.000Z' };
+    renamed.profile.team = undefined as unknown as string;
+    const outcome = await importBundle(JSON.stringify(renamed), 'renamed.json', byHash);
+    if (outcome.status !== 'imported' || !outcome.profileConflict) throw new Error('no conflict');
+    [record] = await loadTraineeRecords();
+    await resolveProfileConflict(record!.profileConflicts![0]!.importId, 'take');
+    [record] = await loadTraineeRecords();
+    expect(record!.profile.name).toBe('Mallory');
+    expect(record!.profile.team).toBeUndefined();
+    expect(record!.profileConflicts).toEqual([]);
+  });
+
+  it('carries a shift that was still open here to its later state', async () => {
+    const open = ana();
+    const full = open.runs[0]!;
+    const partial = { ...full, status: 'running', log: full.log.slice(0, 3) } as Record<
+      string,
+      unknown
+    >;
+    delete partial.score;
+    partial.updatedAt = '2026-03-05T09:05:00.000Z';
+    await importBundle(JSON.stringify({ ...open, runs: [partial] }), 'open.json', byHash);
+    const outcome = await importBundle(JSON.stringify(ana()), 'ended.json', byHash);
+    expect(outcome).toMatchObject({ status: 'imported', runConflicts: [], added: { runs: 1 } });
+    const [record] = await loadTraineeRecords();
+    expect(record!.runs).toMatchObject([{ id: 'run-a1', status: 'ended', flag: null }]);
   });
 });
 

@@ -14,13 +14,24 @@ import Dexie from 'dexie';
 import { ENGINE_VERSION } from '../engine/state';
 import type { Problem } from '../engine/problems';
 import type { Scenario } from '../engine/schema';
-import { ATTEMPT_POLICIES, type AttemptPolicy, type TraineeRecord } from '../records/aggregate';
+import {
+  ATTEMPT_POLICIES,
+  type AttemptPolicy,
+  type PendingProfileConflict,
+  type TraineeRecord,
+} from '../records/aggregate';
 import { parseBundle } from '../records/parse';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '../records/backup';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
 import { verifyRun, type RunVerification } from '../records/verify';
 import { verificationOnly, verifyRoleplayResult } from '../records/verify-roleplay';
 import type { RoleplayVerification } from '../records/flags';
+import {
+  profileDifferences,
+  runMerge,
+  type ProfileConflict,
+  type RunConflict,
+} from '../records/merge';
 import type { Roleplay } from '../roleplay/schema';
 import { refreshRunDigests } from './run-digests';
 import {
@@ -115,6 +126,10 @@ export type ImportOutcome =
       added: Record<string, number>;
       verifications: RunVerification[];
       roleplayVerifications: RoleplayVerification[];
+      /** Runs left out: a different run is stored under their id (runMerge). */
+      runConflicts: RunConflict[];
+      /** The stored profile has another name or team; it was not changed. */
+      profileConflict: ProfileConflict | null;
     }
   | { status: 'already-imported'; file: string; trainee: string; importedAt: Date }
   | { status: 'rejected'; file: string; problems: Problem[] };
@@ -166,6 +181,8 @@ export async function importBundle(
   const count = (table: string, n: number) => {
     if (n > 0) added[table] = (added[table] ?? 0) + n;
   };
+  const runConflicts: RunConflict[] = [];
+  let profileConflict: ProfileConflict | undefined;
   try {
     await db.transaction(
       'rw',
@@ -215,13 +232,21 @@ export async function importBundle(
         );
         if (conflicts.length > 0) throw new ImportConflict(conflicts);
 
+        // A profile id already here under another name or team is not renamed: the manager
+        // keeps the stored one or takes the incoming one (resolveProfileConflict).
         const profile = await db.profiles.get(profileId);
+        const incoming = {
+          name: bundle.profile.name,
+          ...(bundle.profile.team ? { team: bundle.profile.team } : {}),
+        };
         if (!profile) {
           const { team, ...rest } = bundle.profile;
           await db.profiles.add({ ...rest, ...(team ? { team } : {}), imported: true });
           count('profiles', 1);
-        } else if (bundle.profile.team && profile.team !== bundle.profile.team) {
-          await db.profiles.update(profileId, { team: bundle.profile.team });
+        } else {
+          const existing = { name: profile.name, ...(profile.team ? { team: profile.team } : {}) };
+          const fields = profileDifferences(existing, incoming);
+          if (fields) profileConflict = { profileId, existing, incoming, fields };
         }
 
         const visits = await db.lessonVisits.bulkGet(
@@ -259,13 +284,15 @@ export async function importBundle(
         await db.checkAttempts.bulkAdd(checkRows);
         count('checkAttempts', checkRows.length);
 
-        // A run already here stays as it is unless the bundle holds a later state of it
-        // (a shift that was still running when an earlier bundle was made).
+        // A run already here changes only when the bundle carries a shift that was still
+        // open here further (runMerge); a different log under its id is a conflict, left out.
         const runRows: Run[] = [];
         const entryRows: RunEntry[] = [];
         for (const [i, run] of bundle.runs.entries()) {
           const stored = storedRuns[i];
-          if (stored && stored.updatedAt.getTime() >= run.updatedAt.getTime()) continue;
+          const merge = runMerge(stored && { ...stored, log: await logOf(run.id) }, run);
+          if (merge.kind === 'conflict') runConflicts.push({ runId: run.id, reason: merge.reason });
+          if (merge.kind !== 'add' && merge.kind !== 'continue') continue;
           const { log, ...fields } = run;
           runRows.push({ ...fields, profileId });
           if (stored)
@@ -305,6 +332,8 @@ export async function importBundle(
             writtenRoleplays.has(v.resultId),
           ),
           added,
+          ...(runConflicts.length > 0 ? { runConflicts } : {}),
+          ...(profileConflict ? { profileConflict } : {}),
         };
         await db.imports.add(record);
       },
@@ -321,6 +350,8 @@ export async function importBundle(
     added,
     verifications,
     roleplayVerifications,
+    runConflicts,
+    profileConflict: profileConflict ?? null,
   };
 }
 
@@ -354,8 +385,21 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
   const verification = new Map<string, RunVerification>();
   const roleplayVerification = new Map<string, RoleplayVerification>();
   const importedProfiles = new Set<string>();
+  const profileConflicts = new Map<string, PendingProfileConflict[]>();
   for (const record of imports) {
     record.profileIds.forEach((id) => importedProfiles.add(id));
+    const conflict = record.profileConflict;
+    if (conflict && !conflict.resolution)
+      profileConflicts.set(conflict.profileId, [
+        ...(profileConflicts.get(conflict.profileId) ?? []),
+        {
+          importId: record.id,
+          fileName: record.fileName,
+          importedAt: record.importedAt,
+          incoming: conflict.incoming,
+          fields: conflict.fields,
+        },
+      ]);
     for (const v of record.verifications ?? []) verification.set(v.runId, v);
     for (const v of record.roleplayVerifications ?? []) roleplayVerification.set(v.resultId, v);
   }
@@ -370,6 +414,7 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
         runs: [],
         roleplays: [],
         assessments: [],
+        profileConflicts: profileConflicts.get(profile.id) ?? [],
       },
     ]),
   );
@@ -398,6 +443,36 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
   }
   for (const a of assessments) byProfile.get(a.profileId)?.assessments.push(a);
   return [...byProfile.values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name));
+}
+
+/**
+ * Settle a profile conflict an import found: keep the profile as it is on this browser, or
+ * take the name and team the bundle gave it. Either way the conflict is marked resolved.
+ */
+export async function resolveProfileConflict(
+  importId: string,
+  choice: 'keep' | 'take',
+): Promise<void> {
+  const db = database();
+  await db.transaction('rw', [db.imports, db.profiles], async () => {
+    const record = await db.imports.get(importId);
+    const conflict = record?.profileConflict;
+    if (!conflict || conflict.resolution) return;
+    if (choice === 'take') {
+      const profile = await db.profiles.get(conflict.profileId);
+      if (profile) {
+        const { team: _, ...rest } = profile;
+        await db.profiles.put({
+          ...rest,
+          name: conflict.incoming.name,
+          ...(conflict.incoming.team ? { team: conflict.incoming.team } : {}),
+        });
+      }
+    }
+    await db.imports.update(importId, {
+      profileConflict: { ...conflict, resolution: choice === 'take' ? 'taken' : 'kept' },
+    });
+  });
 }
 
 /**

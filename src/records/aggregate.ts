@@ -52,6 +52,17 @@ export interface TraineeRecord {
     rubric?: Record<string, boolean>;
     notes?: string;
   }[];
+  /** Imports that named this profile differently, waiting for the manager to choose. */
+  profileConflicts?: PendingProfileConflict[];
+}
+
+/** An import whose bundle gave this profile another name or team (src/records/merge.ts). */
+export interface PendingProfileConflict {
+  importId: string;
+  fileName: string;
+  importedAt: Date;
+  incoming: { name: string; team?: string };
+  fields: ('name' | 'team')[];
 }
 
 /** One role-play result as the dashboard holds it; the steps are kept for the transcript. */

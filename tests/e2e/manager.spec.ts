@@ -327,6 +327,43 @@ test.describe('manager dashboard', () => {
     expect(problems).toEqual([]);
   });
 
+  test('a later bundle reusing a profile id changes neither the run nor the name until the manager chooses', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await openDashboard(page);
+    await importFiles(page, [file('ben.json', ben)]);
+    const benRow = page.locator('tr[data-trainee="p-ben-okafor"]');
+    await expect(benRow).toContainText('South');
+    const scoreBefore = await benRow.textContent();
+
+    // Same profile id, another name and team, Ben's first run re-sent later with a shorter log.
+    const shorter = ben.runs[0]!.log.filter((e) => e.type !== 'notify-customer');
+    const mallory = makeBundle({
+      profile: { id: 'p-ben-okafor', name: 'Mallory', team: 'North' },
+      runs: [{ id: 'ben-run-0', scenario: required[0]!, at: day(20), log: shorter }],
+    });
+    await importFiles(page, [file('mallory.json', mallory)]);
+    const conflicts = page.getByRole('list', { name: 'Conflicts in mallory.json' });
+    await expect(conflicts).toContainText('Run ben-run-0 was not changed: this run already ended');
+    await expect(conflicts).toContainText(
+      'is “Ben Okafor, team South” here; the bundle calls it “Mallory, team North”',
+    );
+    await expect(rosterRows(page)).toHaveCount(1);
+    expect(await benRow.textContent()).toBe(scoreBefore);
+
+    const resolve = page.getByRole('region', { name: 'Conflicts to resolve' });
+    await expect(resolve).toContainText('In mallory.json');
+    await resolve.getByRole('button', { name: 'Keep “Ben Okafor, team South”' }).click();
+    await expect(resolve).toBeHidden();
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByRole('region', { name: 'Conflicts to resolve' })).toBeHidden();
+    await expect(benRow).toContainText('Ben Okafor');
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
   test('deleting a trainee removes only their records', async ({ page }) => {
     await openDashboard(page);
     await importFiles(page, [file('ben.json', ben), file('cleo.json', cleo)]);
