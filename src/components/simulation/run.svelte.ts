@@ -12,6 +12,7 @@ import { scenarioHash } from '../../engine/report';
 import type { Scenario } from '../../engine/schema';
 import { ENGINE_VERSION } from '../../engine/state';
 import {
+  StaleRunError,
   simulationSessionMachine,
   type SessionEvent,
   type TraineeAction,
@@ -29,6 +30,8 @@ export class ShiftRun {
   problem = $state<string | null>(null);
   runId = $state<string | null>(null);
   snapshot = $state.raw<SessionSnapshot | null>(null);
+  /** Another tab moved this run on: this tab's copy is behind until `reload()`. */
+  stale = $state(false);
 
   readonly scenario: Scenario;
   readonly hash: string;
@@ -83,8 +86,17 @@ export class ShiftRun {
     }
   }
 
+  /**
+   * Read this scenario's run again from storage, as another tab left it, without reloading
+   * the page: only the run changes, not the profile or anything else on screen.
+   */
+  async reload(): Promise<void> {
+    await this.open(this.#profile);
+  }
+
   #boot(runId: string | null, log: LogEntry[]) {
     this.runId = runId;
+    this.stale = false;
     this.#finished = false;
     const actor = createActor(
       simulationSessionMachine.provide({
@@ -92,7 +104,13 @@ export class ShiftRun {
           persist: fromPromise(async ({ input }) => {
             if (!this.runId) throw new Error('No run is open.');
             const db = await loadStorage();
-            await db.appendRunEntries(this.runId, input.from, input.entries);
+            try {
+              await db.appendRunEntries(this.runId, input.from, input.entries);
+            } catch (error) {
+              if (!(error instanceof db.RunMovedOn)) throw error;
+              this.stale = true;
+              throw new StaleRunError();
+            }
           }),
         },
       }),
