@@ -8,6 +8,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { RoleplayVerification, RunVerification } from '../records/flags';
 import type { ProfileConflict, RunConflict } from '../records/merge';
+import type { CheckVerification } from '../records/flags';
 
 export const ROLES = ['trainee', 'trainer', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
@@ -154,6 +155,8 @@ export interface ImportRecord {
   roleplayVerifications?: RoleplayVerification[];
   /** How many records the import added, by table, for the manager's message. */
   added?: Record<string, number>;
+  /** What re-marking each check attempt's answers found (src/records/verify-check.ts). */
+  checkVerifications?: (CheckVerification & { profileId: string })[];
   /** Runs of the bundle left out because a different run is stored under their id. */
   runConflicts?: RunConflict[];
   /** The bundle named its profile differently from this browser; the manager decides. */

@@ -3,9 +3,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { runAutopilot } from '../engine/autopilot';
 import { scenarioHash } from '../engine/report';
 import { scoreLog } from '../engine/scoring';
-import { makeBundle, roleplayFiles, scenarioFiles } from '../../tests/fixtures/bundles';
+import {
+  COURSE,
+  courseChecks,
+  makeBundle,
+  roleplayFiles,
+  scenarioFiles,
+} from '../../tests/fixtures/bundles';
 import { roleplayHash } from '../roleplay/record';
-import { roleplayScore } from '../records/aggregate';
+import { roleplayScore, traineeCourse } from '../records/aggregate';
+import type { CourseOutline } from '../course/outline';
 import { AcademyDatabase, database, useDatabase } from './database';
 import {
   appendRunEntries,
@@ -106,6 +113,51 @@ describe('importing a bundle', () => {
       problems: [{ path: 'runs[0].id', message: expect.stringMatching(/another trainee/) }],
     });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('check attempts in a bundle', () => {
+  const checks = new Map([[COURSE, courseChecks()]]);
+  const outline: CourseOutline = {
+    slug: COURSE,
+    title: 'Course',
+    href: '/',
+    gating: false,
+    refresherDays: 90,
+    refresherQuestions: 8,
+    modules: checks.get(COURSE)!.checks.map((c) => ({
+      slug: c.module,
+      title: c.moduleTitle,
+      lessons: [],
+      hasCheck: true,
+    })),
+  };
+
+  it('are marked again from their answers: a pass with empty answers is flagged and does not count', async () => {
+    const forged = ana();
+    forged.checkAttempts[0]!.answers = {};
+    const outcome = await importBundle(
+      JSON.stringify(forged),
+      'forged.json',
+      byHash,
+      undefined,
+      undefined,
+      checks,
+    );
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    expect(outcome.checkVerifications.map((v) => v.flag)).toEqual([
+      'not-earned',
+      ...forged.checkAttempts.slice(1).map(() => null),
+    ]);
+    const [record] = await loadTraineeRecords();
+    expect(record!.checks.filter((c) => c.flag)).toMatchObject([
+      { module: forged.checkAttempts[0]!.module, passed: true, flag: 'not-earned' },
+    ]);
+    const course = traineeCourse(record!, outline, at);
+    expect([course.checksPassed, course.checksTotal]).toEqual([
+      outline.modules.length - 1,
+      outline.modules.length,
+    ]);
   });
 });
 

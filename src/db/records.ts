@@ -25,6 +25,12 @@ import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '../records/backup';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
 import { verifyRun, type RunVerification } from '../records/verify';
 import { verificationOnly, verifyRoleplayResult } from '../records/verify-roleplay';
+import {
+  checkAttemptKey,
+  verifyCheckAttempt,
+  type CheckVerification,
+  type CourseChecks,
+} from '../records/verify-check';
 import type { RoleplayVerification } from '../records/flags';
 import {
   profileDifferences,
@@ -126,6 +132,8 @@ export type ImportOutcome =
       added: Record<string, number>;
       verifications: RunVerification[];
       roleplayVerifications: RoleplayVerification[];
+      /** Every check attempt of the bundle, marked again from its answers. */
+      checkVerifications: CheckVerification[];
       /** Runs left out: a different run is stored under their id (runMerge). */
       runConflicts: RunConflict[];
       /** The stored profile has another name or team; it was not changed. */
@@ -157,6 +165,7 @@ export async function importBundle(
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
   roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
+  checksByCourse: ReadonlyMap<string, CourseChecks> = new Map(),
 ): Promise<ImportOutcome> {
   const parsed = parseBundle(text, file, bytes);
   if (!parsed.ok) return { status: 'rejected', file, problems: parsed.problems };
@@ -177,6 +186,10 @@ export async function importBundle(
     verificationOnly(verifyRoleplayResult(r, roleplaysByHash)),
   );
   const profileId = bundle.profile.id;
+  const checkVerifications = bundle.checkAttempts.map((c) => ({
+    ...verifyCheckAttempt(c, checksByCourse.get(c.course)),
+    profileId,
+  }));
   const added: Record<string, number> = {};
   const count = (table: string, n: number) => {
     if (n > 0) added[table] = (added[table] ?? 0) + n;
@@ -276,10 +289,10 @@ export async function importBundle(
               .where('[profileId+course]')
               .between([profileId, Dexie.minKey], [profileId, Dexie.maxKey])
               .toArray()
-          ).map((c) => `${c.course} ${c.module} ${c.at.getTime()}`),
+          ).map(checkAttemptKey),
         );
         const checkRows: CheckAttempt[] = bundle.checkAttempts
-          .filter((c) => !known.has(`${c.course} ${c.module} ${c.at.getTime()}`))
+          .filter((c) => !known.has(checkAttemptKey(c)))
           .map((c) => ({ ...c, profileId }));
         await db.checkAttempts.bulkAdd(checkRows);
         count('checkAttempts', checkRows.length);
@@ -321,6 +334,7 @@ export async function importBundle(
         count('assessments', assessmentRows.length);
 
         const written = new Set(runRows.map((r) => r.id));
+        const writtenChecks = new Set(checkRows.map(checkAttemptKey));
         const writtenRoleplays = new Set(roleplayRows.map((r) => r.id));
         const record: ImportRecord = {
           id,
@@ -332,6 +346,7 @@ export async function importBundle(
             writtenRoleplays.has(v.resultId),
           ),
           added,
+          checkVerifications: checkVerifications.filter((v) => writtenChecks.has(v.key)),
           ...(runConflicts.length > 0 ? { runConflicts } : {}),
           ...(profileConflict ? { profileConflict } : {}),
         };
@@ -350,6 +365,7 @@ export async function importBundle(
     added,
     verifications,
     roleplayVerifications,
+    checkVerifications,
     runConflicts,
     profileConflict: profileConflict ?? null,
   };
@@ -384,6 +400,7 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
   imports.sort((a, b) => a.importedAt.getTime() - b.importedAt.getTime());
   const verification = new Map<string, RunVerification>();
   const roleplayVerification = new Map<string, RoleplayVerification>();
+  const checkVerification = new Map<string, CheckVerification>();
   const importedProfiles = new Set<string>();
   const profileConflicts = new Map<string, PendingProfileConflict[]>();
   for (const record of imports) {
@@ -402,6 +419,8 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
       ]);
     for (const v of record.verifications ?? []) verification.set(v.runId, v);
     for (const v of record.roleplayVerifications ?? []) roleplayVerification.set(v.resultId, v);
+    for (const v of record.checkVerifications ?? [])
+      checkVerification.set(`${v.profileId} ${v.key}`, v);
   }
   const byProfile = new Map<string, TraineeRecord>(
     profiles.map((profile) => [
@@ -419,7 +438,12 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
     ]),
   );
   for (const v of visits) byProfile.get(v.profileId)?.visits.push(v);
-  for (const c of checks) byProfile.get(c.profileId)?.checks.push(c);
+  for (const c of checks) {
+    const v = checkVerification.get(`${c.profileId} ${checkAttemptKey(c)}`);
+    byProfile
+      .get(c.profileId)
+      ?.checks.push({ ...c, flag: v?.flag ?? null, ...(v?.flag ? { flagReason: v.reason } : {}) });
+  }
   for (const run of runs) {
     const v = verification.get(run.id);
     byProfile.get(run.profileId)?.runs.push({
@@ -602,6 +626,7 @@ export type RestoreOutcome =
       runs: number;
       flagged: number;
       roleplaysFlagged: number;
+      checksFlagged: number;
     }
   | { status: 'rejected'; file: string; problems: Problem[] };
 
@@ -615,6 +640,7 @@ export async function restoreBackup(
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
   roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
+  checksByCourse: ReadonlyMap<string, CourseChecks> = new Map(),
 ): Promise<RestoreOutcome> {
   const parsed = parseBackup(text, file, bytes);
   if (!parsed.ok) return { status: 'rejected', file, problems: parsed.problems };
@@ -624,6 +650,12 @@ export async function restoreBackup(
   );
   const roleplayVerifications = backup.bundles.flatMap((bundle) =>
     bundle.roleplayResults.map((r) => verificationOnly(verifyRoleplayResult(r, roleplaysByHash))),
+  );
+  const checkVerifications = backup.bundles.flatMap((bundle) =>
+    bundle.checkAttempts.map((c) => ({
+      ...verifyCheckAttempt(c, checksByCourse.get(c.course)),
+      profileId: bundle.profile.id,
+    })),
   );
   const db = database();
   try {
@@ -659,6 +691,7 @@ export async function restoreBackup(
         profileIds: [],
         verifications,
         roleplayVerifications,
+        checkVerifications,
       });
       await db.settings.bulkPut(backup.settings);
       await db.feedback.bulkAdd(backup.feedback);
@@ -674,6 +707,7 @@ export async function restoreBackup(
     runs: verifications.length,
     flagged: verifications.filter((v) => v.flag).length,
     roleplaysFlagged: roleplayVerifications.filter((v) => v.flag).length,
+    checksFlagged: checkVerifications.filter((v) => v.flag).length,
   };
 }
 

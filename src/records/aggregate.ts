@@ -11,6 +11,7 @@ import type { CourseOutline } from '../course/outline';
 import { courseProgress, refresherDue, type CourseProgress } from '../course/progress';
 import { COMPETENCIES, type Competency } from '../engine/schema';
 import type { RoleplayFlag } from './flags';
+import type { CheckFlag } from './flags';
 import type { RunFlag } from './verify';
 
 export const ATTEMPT_POLICIES = ['first', 'best', 'last', 'average'] as const;
@@ -40,7 +41,16 @@ export interface TraineeRecord {
   /** Came in a bundle from another device. */
   imported: boolean;
   visits: { course: string; lesson: string; openedAt: Date; completedAt?: Date }[];
-  checks: { course: string; module: string; at: Date; score: number; passed: boolean }[];
+  checks: {
+    course: string;
+    module: string;
+    at: Date;
+    score: number;
+    passed: boolean;
+    /** Set when re-marking an imported attempt's answers did not give its result; never counts. */
+    flag?: CheckFlag | null;
+    flagReason?: string;
+  }[];
   runs: RunSummary[];
   roleplays: RoleplaySummary[];
   assessments: {
@@ -226,8 +236,9 @@ export function traineeCourse(
   refresherDue: boolean;
 } {
   const visits = record.visits.filter((v) => v.course === outline.slug);
+  // A flagged attempt (its answers do not earn what it claims) never counts.
   const checks = record.checks
-    .filter((c) => c.course === outline.slug)
+    .filter((c) => c.course === outline.slug && !c.flag)
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const passedChecks = new Map<string, Date>();
   const checkBest = new Map<string, number>();

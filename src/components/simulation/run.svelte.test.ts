@@ -7,7 +7,7 @@ import { STALE_RUN_MESSAGE } from '../../machines/simulation-session';
 import { ShiftRun } from './run.svelte';
 
 const scenario = scenarioFiles().get('three-backorder-types')!;
-const sku = Object.keys(scenario.skus ?? {})[0] ?? 'CU-ELB-15';
+const sku = scenario.catalog[0]!.sku;
 let n = 0;
 beforeEach(() => useDatabase(new AcademyDatabase(`shift-run-${++n}`)));
 
