@@ -90,6 +90,12 @@ export interface RunEntry {
   runId: string;
   seq: number;
   entry: unknown;
+  /**
+   * The wall-clock time the desk saved the entry (epoch ms), kept beside the entry so the
+   * log stays as the engine reads it; the evidence a person played (src/records/timing.ts).
+   * Absent on entries saved before times were kept.
+   */
+  actedAt?: number;
 }
 
 /** One attempt at a role-play (issue 5): every step is kept so a trainer sees each choice. */

@@ -223,12 +223,14 @@ export class RunMovedOn extends Error {
 
 /**
  * Append log entries to a run, in one transaction: either all are kept or none. The screen
- * updates only after this resolves, so a reload resumes exactly what was saved.
+ * updates only after this resolves, so a reload resumes exactly what was saved. Each entry
+ * is stamped with `actedAt`, the wall-clock moment of the step (now, by default).
  */
 export async function appendRunEntries(
   runId: string,
   from: number,
   entries: readonly unknown[],
+  actedAt = Date.now(),
 ): Promise<void> {
   const db = database();
   await db.transaction('rw', db.runs, db.runEntries, async () => {
@@ -239,7 +241,9 @@ export async function appendRunEntries(
       .between([runId, 0], [runId, Infinity])
       .count();
     if (count !== from) throw new RunMovedOn(runId, `has ${count} saved steps, not ${from}`);
-    await db.runEntries.bulkAdd(entries.map((entry, i) => ({ runId, seq: from + i, entry })));
+    await db.runEntries.bulkAdd(
+      entries.map((entry, i) => ({ runId, seq: from + i, entry, actedAt })),
+    );
     // Not copied to the run's digest on every step: that would slow each action at the desk.
     // The digest catches up when the run ends or is abandoned.
     await db.runs.update(runId, { updatedAt: new Date() });

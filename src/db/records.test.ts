@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runAutopilot } from '../engine/autopilot';
 import { scenarioHash } from '../engine/report';
 import { scoreLog } from '../engine/scoring';
 import {
   COURSE,
   courseChecks,
   makeBundle,
+  personLog,
   roleplayFiles,
   scenarioFiles,
 } from '../../tests/fixtures/bundles';
@@ -257,7 +257,7 @@ describe('exporting', () => {
       'backorders-and-partial-shipments',
       '01-basics/01-what-is-a-backorder',
     );
-    const log = runAutopilot(scenario).log;
+    const log = personLog(scenario, 'Cleo');
     await startRun({
       id: 'local-run',
       profileId: profile.id,
@@ -265,13 +265,17 @@ describe('exporting', () => {
       scenarioHash: scenarioHash(scenario),
       engineVersion: '1.0.0',
     });
-    await appendRunEntries('local-run', 0, log);
+    // Saved a step at a time, as the desk does, five seconds apart.
+    for (const [seq, entry] of log.entries())
+      await appendRunEntries('local-run', seq, [entry], at.getTime() + seq * 5_000);
     const scored = scoreLog(scenario, log);
     if (!scored.ok) throw new Error('no score');
     const { total, passed, competencies } = scored.score;
     await finishRun('local-run', 'ended', { total, passed, competencies });
 
-    const text = JSON.stringify(await exportBundle(profile.id));
+    const bundle = await exportBundle(profile.id);
+    expect(bundle.runs[0]!.actedAt).toEqual(log.map((_, seq) => at.getTime() + seq * 5_000));
+    const text = JSON.stringify(bundle);
     useDatabase(new AcademyDatabase(`records-elsewhere-${n}`));
     const outcome = await importBundle(text, 'cleo.json', byHash);
     expect(outcome.status).toBe('imported');

@@ -52,12 +52,24 @@ import {
   type RunEntry,
 } from './database';
 
-async function logOf(runId: string): Promise<unknown[]> {
-  const rows = await database()
+async function entriesOf(runId: string): Promise<RunEntry[]> {
+  return database()
     .runEntries.where('[runId+seq]')
     .between([runId, 0], [runId, Infinity])
     .toArray();
-  return rows.map((row) => row.entry);
+}
+
+async function logOf(runId: string): Promise<unknown[]> {
+  return (await entriesOf(runId)).map((row) => row.entry);
+}
+
+/** A run's log with the desk's time of each entry; no times at all for a run made before. */
+async function timedLogOf(runId: string): Promise<{ log: unknown[]; actedAt?: (number | null)[] }> {
+  const rows = await entriesOf(runId);
+  const log = rows.map((row) => row.entry);
+  return rows.some((row) => row.actedAt !== undefined)
+    ? { log, actedAt: rows.map((row) => row.actedAt ?? null) }
+    : { log };
 }
 
 /** One profile's whole record as a bundle object, ready for `JSON.stringify`. */
@@ -86,7 +98,7 @@ export async function exportBundle(profileId: string): Promise<Bundle> {
         .between([profileId, Dexie.minKey], [profileId, Dexie.maxKey])
         .toArray();
       const runs = await db.runs.where('profileId').equals(profileId).sortBy('startedAt');
-      const logs = await Promise.all(runs.map((run) => logOf(run.id)));
+      const logs = await Promise.all(runs.map((run) => timedLogOf(run.id)));
       const roleplays = await db.roleplayResults.where('profileId').equals(profileId).toArray();
       const assessments = await db.assessments.where('profileId').equals(profileId).toArray();
       const scenarios = new Map(runs.map((r) => [`${r.scenario} ${r.scenarioHash}`, r]));
@@ -104,7 +116,7 @@ export async function exportBundle(profileId: string): Promise<Bundle> {
         },
         lessonVisits: visits.map(({ profileId: _, ...v }) => v),
         checkAttempts: checks.map(({ profileId: _, id: __, ...c }) => c),
-        runs: runs.map(({ profileId: _, ...run }, i) => ({ ...run, log: logs[i]! })),
+        runs: runs.map(({ profileId: _, ...run }, i) => ({ ...run, ...logs[i]! })),
         roleplayResults: roleplays.map(({ profileId: _, ...r }) => r),
         assessments: assessments.map(({ profileId: _, ...a }) => a),
         scenarios: [...scenarios.values()].map((r) => ({ id: r.scenario, hash: r.scenarioHash })),
@@ -145,6 +157,11 @@ export type ImportOutcome =
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A log row with the desk's time of the entry, when the bundle has one. */
+function withTime(row: RunEntry, actedAt: number | null | undefined): RunEntry {
+  return typeof actedAt === 'number' ? { ...row, actedAt } : row;
 }
 
 /** Thrown inside the import transaction to abort it with reasons; caught below. */
@@ -306,7 +323,7 @@ export async function importBundle(
           const merge = runMerge(stored && { ...stored, log: await logOf(run.id) }, run);
           if (merge.kind === 'conflict') runConflicts.push({ runId: run.id, reason: merge.reason });
           if (merge.kind !== 'add' && merge.kind !== 'continue') continue;
-          const { log, ...fields } = run;
+          const { log, actedAt, ...fields } = run;
           runRows.push({ ...fields, profileId });
           if (stored)
             await db.runEntries
@@ -314,7 +331,7 @@ export async function importBundle(
               .between([run.id, 0], [run.id, Infinity])
               .delete();
           for (let seq = 0; seq < log.length; seq++)
-            entryRows.push({ runId: run.id, seq, entry: log[seq] });
+            entryRows.push(withTime({ runId: run.id, seq, entry: log[seq] }, actedAt?.[seq]));
         }
         await db.runEntries.bulkAdd(entryRows);
         await db.runs.bulkPut(runRows);
@@ -671,11 +688,15 @@ export async function restoreBackup(
         });
         await db.lessonVisits.bulkPut(bundle.lessonVisits.map((v) => ({ ...v, profileId })));
         await db.checkAttempts.bulkAdd(bundle.checkAttempts.map((c) => ({ ...c, profileId })));
-        await db.runs.bulkPut(bundle.runs.map(({ log: _, ...run }) => ({ ...run, profileId })));
+        await db.runs.bulkPut(
+          bundle.runs.map(({ log: _, actedAt: __, ...run }) => ({ ...run, profileId })),
+        );
         await refreshRunDigests(db, [profileId]);
         await db.runEntries.bulkPut(
           bundle.runs.flatMap((run) =>
-            run.log.map((entry, seq) => ({ runId: run.id, seq, entry })),
+            run.log.map((entry, seq) =>
+              withTime({ runId: run.id, seq, entry }, run.actedAt?.[seq]),
+            ),
           ),
         );
         await db.roleplayResults.bulkPut(bundle.roleplayResults.map((r) => ({ ...r, profileId })));

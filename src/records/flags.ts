@@ -3,7 +3,12 @@
  * screen can name flags without loading the engine (src/records/verify.ts does the work).
  */
 
-export const RUN_FLAGS = ['score-differs', 'does-not-replay', 'unknown-scenario'] as const;
+export const RUN_FLAGS = [
+  'score-differs',
+  'does-not-replay',
+  'unknown-scenario',
+  'not-played-by-person',
+] as const;
 export type RunFlag = (typeof RUN_FLAGS)[number];
 
 /** What verification found for one run, kept with the import record. */
@@ -21,6 +26,7 @@ export const FLAG_LABELS: Record<RunFlag, string> = {
   'score-differs': 'Score differs from the replay',
   'does-not-replay': 'Log does not replay',
   'unknown-scenario': 'Scenario version unknown',
+  'not-played-by-person': 'Not played by a person',
 };
 
 /** What verification can say about a role-play result (src/records/verify-roleplay.ts). */

@@ -105,7 +105,7 @@ export class ShiftRun {
             if (!this.runId) throw new Error('No run is open.');
             const db = await loadStorage();
             try {
-              await db.appendRunEntries(this.runId, input.from, input.entries);
+              await db.appendRunEntries(this.runId, input.from, input.entries, Date.now());
             } catch (error) {
               if (!(error instanceof db.RunMovedOn)) throw error;
               this.stale = true;
