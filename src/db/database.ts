@@ -83,6 +83,11 @@ export interface Run {
   status: 'running' | 'ended' | 'abandoned';
   /** Set when the shift ends. */
   score?: { total: number; passed: boolean; competencies: Record<string, number> };
+  /**
+   * The trainer whose live session started this run on this browser (witnessed evidence,
+   * src/records/evidence.ts). A bundle never carries it: elsewhere it would be only a claim.
+   */
+  witnessedBy?: string;
 }
 
 /** One log entry of a run, in order (`seq` from 0). Append-only: a run is never rewritten. */

@@ -195,7 +195,7 @@ export async function feedbackFor(course: string): Promise<LessonFeedback[]> {
   return database().feedback.where('course').equals(course).sortBy('at');
 }
 
-/** Start a run of a scenario for a profile. */
+/** Start a run of a scenario for a profile; `witnessedBy` names the trainer of a live session. */
 export async function startRun(run: Omit<Run, 'startedAt' | 'updatedAt' | 'status'>): Promise<Run> {
   const now = new Date();
   const saved: Run = { ...run, startedAt: now, updatedAt: now, status: 'running' };

@@ -5,6 +5,7 @@ import { scoreLog } from '../engine/scoring';
 import {
   COURSE,
   courseChecks,
+  courseShape,
   makeBundle,
   personLog,
   roleplayFiles,
@@ -13,6 +14,8 @@ import {
 import { roleplayHash } from '../roleplay/record';
 import { roleplayScore, traineeCourse } from '../records/aggregate';
 import type { CourseOutline } from '../course/outline';
+import { runAutopilot } from '../engine/autopilot';
+import { certificateStatus } from '../records/certificate';
 import { AcademyDatabase, database, useDatabase } from './database';
 import {
   appendRunEntries,
@@ -410,5 +413,73 @@ describe('imported trainees and the profile switcher', () => {
       'Ana Ruiz',
       'Zoe Local',
     ]);
+  });
+});
+
+describe('the certificate from an imported bundle', () => {
+  const checks = new Map([[COURSE, courseChecks()]]);
+  const shape = courseShape();
+  const outline: CourseOutline = {
+    slug: COURSE,
+    title: 'Course',
+    href: '/',
+    gating: false,
+    refresherDays: 90,
+    refresherQuestions: 8,
+    modules: [...new Set(shape.lessons.map((l) => l.split('/')[0]!))].map((module) => ({
+      slug: module,
+      title: module,
+      lessons: shape.lessons
+        .filter((l) => l.startsWith(`${module}/`))
+        .map((key) => ({ key, title: key, href: '/', minutes: 5 })),
+      hasCheck: shape.checks.includes(module),
+    })),
+  };
+  const required = [...scenarios.values()].filter((s) => s.level <= 2);
+  const infos = required.map((s) => ({ ...s, competencies: s.competencies }));
+  const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
+
+  async function certificateOf(bundle: ReturnType<typeof makeBundle>) {
+    await importBundle(JSON.stringify(bundle), 'bundle.json', byHash, undefined, undefined, checks);
+    const [record] = await loadTraineeRecords();
+    return certificateStatus(record!, outline, infos, day(30));
+  }
+
+  it('is earned by an honest bundle, naming the evidence of each pass', async () => {
+    const honest = makeBundle({
+      profile: { id: 'p-honest', name: 'Hana' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({ id: `h-${i}`, scenario, at: day(4 + i) })),
+    });
+    const status = await certificateOf(honest);
+    expect(status.earned).toBe(true);
+    if (status.earned)
+      expect(status.passed.map((p) => p.evidence)).toEqual(required.map(() => 'replay-verified'));
+  });
+
+  it('is not earned by the reported forgery: autopilot logs renamed, checks passed with empty answers', async () => {
+    const forged = makeBundle({
+      profile: { id: 'p-forger', name: 'Fay' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({
+        id: `f-${i}`,
+        scenario,
+        at: day(4 + i),
+        log: runAutopilot(scenario).log.map((e) =>
+          'by' in e && e.by === 'autopilot' ? { ...e, by: 'Fay' } : e,
+        ),
+      })),
+    });
+    for (const attempt of forged.checkAttempts) attempt.answers = {};
+    const status = await certificateOf(forged);
+    expect(status.earned).toBe(false);
+    if (!status.earned) {
+      expect(status.missing[0]).toMatch(/the course: \d+ of \d+ lessons, 0 of \d+ checks passed/);
+      expect(status.missing.slice(1)).toEqual(required.map((s) => `a pass in “${s.title}”`));
+    }
+    const [record] = await loadTraineeRecords();
+    expect(new Set(record!.runs.map((r) => [r.flag, r.evidence].join(' ')))).toEqual(
+      new Set(['not-played-by-person self-reported']),
+    );
   });
 });

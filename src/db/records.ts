@@ -20,6 +20,7 @@ import {
   type PendingProfileConflict,
   type TraineeRecord,
 } from '../records/aggregate';
+import { runEvidence } from '../records/evidence';
 import { parseBundle } from '../records/parse';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '../records/backup';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
@@ -474,6 +475,12 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
       ...(run.score ? { score: v && !v.flag && v.recomputed ? v.recomputed : run.score } : {}),
       flag: v?.flag ?? null,
       ...(v ? { flagReason: v.reason } : {}),
+      evidence: runEvidence({
+        flag: v?.flag ?? null,
+        verified: v !== undefined,
+        ...(run.witnessedBy ? { witnessedBy: run.witnessedBy } : {}),
+      }),
+      ...(run.witnessedBy && !v ? { witnessedBy: run.witnessedBy } : {}),
     });
   }
   for (const r of roleplays) {

@@ -11,6 +11,7 @@ import type { CourseOutline } from '../course/outline';
 import { courseProgress, refresherDue, type CourseProgress } from '../course/progress';
 import { COMPETENCIES, type Competency } from '../engine/schema';
 import type { RoleplayFlag } from './flags';
+import type { Evidence } from './evidence';
 import type { CheckFlag } from './flags';
 import type { RunFlag } from './verify';
 
@@ -34,6 +35,10 @@ export interface RunSummary {
   /** Null for a run made on this browser or verified on import. */
   flag: RunFlag | null;
   flagReason?: string;
+  /** How much the record proves (src/records/evidence.ts); from the flag when absent. */
+  evidence?: Evidence;
+  /** The trainer who watched it, for witnessed runs. */
+  witnessedBy?: string;
 }
 
 export interface TraineeRecord {

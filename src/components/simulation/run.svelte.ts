@@ -45,6 +45,8 @@ export class ShiftRun {
    * a save takes) keeps focus where the trainee left it and the desk from redrawing twice.
    */
   #waiting: SessionEvent[] = [];
+  /** The trainer of the live session this desk plays in, if any: a run started here is witnessed. */
+  witness: string | null = null;
 
   constructor(scenario: Scenario) {
     // Props can arrive as Svelte proxies, which IndexedDB cannot clone: the scenario's events
@@ -164,6 +166,7 @@ export class ShiftRun {
           scenario: this.scenario.id,
           scenarioHash: this.hash,
           engineVersion: ENGINE_VERSION,
+          ...(this.witness ? { witnessedBy: this.witness } : {}),
         });
         this.runId = run.id;
       } catch (error) {
