@@ -381,7 +381,8 @@ export async function importBundle(
     file,
     trainee: bundle.profile.name,
     added,
-    verifications,
+    // A run left out for a conflict was not imported: its replay says nothing here.
+    verifications: verifications.filter((v) => !runConflicts.some((c) => c.runId === v.runId)),
     roleplayVerifications,
     checkVerifications,
     runConflicts,

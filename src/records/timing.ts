@@ -9,7 +9,7 @@
 import { runAutopilot } from '../engine/autopilot';
 import { canonicalJson } from '../engine/canonical';
 import { injectedEvents, isAction, type LogEntry } from '../engine/log';
-import type { Scenario } from '../engine/schema';
+import type { Scenario, ScenarioEvent } from '../engine/schema';
 
 /**
  * Below this median gap between a trainee's actions, nobody read the desk between them: a
@@ -33,8 +33,11 @@ function withoutNames(log: readonly LogEntry[]): string[] {
 const plainReference = new WeakMap<Scenario, string[]>();
 
 /** Whether the log is the autopilot's for this scenario, whoever it is booked to. */
-export function isAutopilotLog(scenario: Scenario, log: readonly LogEntry[]): boolean {
-  const injected = injectedEvents(scenario, log);
+export function isAutopilotLog(
+  scenario: Scenario,
+  log: readonly LogEntry[],
+  injected: readonly ScenarioEvent[] = injectedEvents(scenario, log),
+): boolean {
   let reference = injected.length === 0 ? plainReference.get(scenario) : undefined;
   if (!reference) {
     reference = withoutNames(runAutopilot(scenario, injected).log);
@@ -47,14 +50,16 @@ export function isAutopilotLog(scenario: Scenario, log: readonly LogEntry[]): bo
 
 /**
  * Why the run's timing is not a person's, in words, or null when it is. `actedAt` holds
- * one wall-clock time per log entry, as the desk saved them.
+ * one wall-clock time per log entry, as the desk saved them; `injected`, the trainer's
+ * events in the log when the caller has already replayed it (found again otherwise).
  */
 export function inhumanTiming(
   scenario: Scenario,
   log: readonly LogEntry[],
   actedAt: readonly (number | null)[] | undefined,
+  injected?: readonly ScenarioEvent[],
 ): string | null {
-  if (isAutopilotLog(scenario, log))
+  if (isAutopilotLog(scenario, log, injected))
     return 'The log is the autopilot’s own log for this scenario (as `sim run` writes it), with only the names changed.';
   const actions = log.flatMap((entry, i) => (byPerson(entry) ? [i] : []));
   if (actions.length === 0) return null;

@@ -5,9 +5,9 @@
  * manager can read.
  */
 import { parseLog } from '../engine/log';
-import { replay } from '../engine/log';
+import { isAction, replay } from '../engine/log';
 import { formatProblem } from '../engine/problems';
-import type { Scenario } from '../engine/schema';
+import type { Scenario, ScenarioEvent } from '../engine/schema';
 import { generateScenario } from '../engine/generate';
 import { scenarioHash } from '../engine/report';
 import { scoreLog } from '../engine/scoring';
@@ -116,7 +116,11 @@ export function verifyRun(
   const rescored = differs && run.engineVersion && run.engineVersion !== ENGINE_VERSION;
   if (!differs || rescored) {
     // A consistent log proves nothing about who played it: it must carry a person's timing.
-    const inhuman = inhumanTiming(scenario, parsed.log, run.actedAt);
+    const injected = parsed.log.filter(
+      (entry, i): entry is ScenarioEvent =>
+        !isAction(entry) && replayed.result.outcomes[i]?.injected === true,
+    );
+    const inhuman = inhumanTiming(scenario, parsed.log, run.actedAt, injected);
     if (inhuman)
       return {
         runId,
