@@ -7,6 +7,8 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { RoleplayVerification, RunVerification } from '../records/flags';
+import type { ProfileConflict, RunConflict } from '../records/merge';
+import type { CheckVerification } from '../records/flags';
 
 export const ROLES = ['trainee', 'trainer', 'manager'] as const;
 export type Role = (typeof ROLES)[number];
@@ -86,6 +88,11 @@ export interface Run {
   mode?: ShiftMode;
   /** Set when the shift ends. */
   score?: { total: number; passed: boolean; competencies: Record<string, number> };
+  /**
+   * The trainer whose live session started this run on this browser (witnessed evidence,
+   * src/records/evidence.ts). A bundle never carries it: elsewhere it would be only a claim.
+   */
+  witnessedBy?: string;
 }
 
 export type ShiftMode = 'practice' | 'assessment';
@@ -95,6 +102,12 @@ export interface RunEntry {
   runId: string;
   seq: number;
   entry: unknown;
+  /**
+   * The wall-clock time the desk saved the entry (epoch ms), kept beside the entry so the
+   * log stays as the engine reads it; the evidence a person played (src/records/timing.ts).
+   * Absent on entries saved before times were kept.
+   */
+  actedAt?: number;
 }
 
 /** One attempt at a role-play (issue 5): every step is kept so a trainer sees each choice. */
@@ -160,6 +173,12 @@ export interface ImportRecord {
   roleplayVerifications?: RoleplayVerification[];
   /** How many records the import added, by table, for the manager's message. */
   added?: Record<string, number>;
+  /** What re-marking each check attempt's answers found (src/records/verify-check.ts). */
+  checkVerifications?: (CheckVerification & { profileId: string })[];
+  /** Runs of the bundle left out because a different run is stored under their id. */
+  runConflicts?: RunConflict[];
+  /** The bundle named its profile differently from this browser; the manager decides. */
+  profileConflict?: ProfileConflict;
 }
 
 /**

@@ -209,7 +209,7 @@ export async function feedbackFor(course: string): Promise<LessonFeedback[]> {
   return database().feedback.where('course').equals(course).sortBy('at');
 }
 
-/** Start a run of a scenario for a profile. */
+/** Start a run of a scenario for a profile; `witnessedBy` names the trainer of a live session. */
 export async function startRun(run: Omit<Run, 'startedAt' | 'updatedAt' | 'status'>): Promise<Run> {
   const now = new Date();
   const saved: Run = { ...run, startedAt: now, updatedAt: now, status: 'running' };
@@ -222,24 +222,42 @@ export async function startRun(run: Omit<Run, 'startedAt' | 'updatedAt' | 'statu
 }
 
 /**
+ * The stored run is ahead of the tab appending to it: another tab saved steps to it, ended
+ * or abandoned it. Nothing was written; the tab should reload that run.
+ */
+export class RunMovedOn extends Error {
+  constructor(
+    readonly runId: string,
+    detail: string,
+  ) {
+    super(`Run ${runId} ${detail} on this browser; another tab moved it on.`);
+    this.name = 'RunMovedOn';
+  }
+}
+
+/**
  * Append log entries to a run, in one transaction: either all are kept or none. The screen
- * updates only after this resolves, so a reload resumes exactly what was saved.
+ * updates only after this resolves, so a reload resumes exactly what was saved. Each entry
+ * is stamped with `actedAt`, the wall-clock moment of the step (now, by default).
  */
 export async function appendRunEntries(
   runId: string,
   from: number,
   entries: readonly unknown[],
+  actedAt = Date.now(),
 ): Promise<void> {
   const db = database();
   await db.transaction('rw', db.runs, db.runEntries, async () => {
     const run = await db.runs.get(runId);
-    if (!run || run.status !== 'running') throw new Error('This run is no longer open.');
+    if (!run || run.status !== 'running') throw new RunMovedOn(runId, 'is no longer open');
     const count = await db.runEntries
       .where('[runId+seq]')
       .between([runId, 0], [runId, Infinity])
       .count();
-    if (count !== from) throw new Error('The run changed in another tab; reload to continue.');
-    await db.runEntries.bulkAdd(entries.map((entry, i) => ({ runId, seq: from + i, entry })));
+    if (count !== from) throw new RunMovedOn(runId, `has ${count} saved steps, not ${from}`);
+    await db.runEntries.bulkAdd(
+      entries.map((entry, i) => ({ runId, seq: from + i, entry, actedAt })),
+    );
     // Not copied to the run's digest on every step: that would slow each action at the desk.
     // The digest catches up when the run ends or is abandoned.
     await db.runs.update(runId, { updatedAt: new Date() });

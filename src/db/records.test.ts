@@ -1,11 +1,21 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runAutopilot } from '../engine/autopilot';
 import { scenarioHash } from '../engine/report';
 import { scoreLog } from '../engine/scoring';
-import { makeBundle, roleplayFiles, scenarioFiles } from '../../tests/fixtures/bundles';
+import {
+  COURSE,
+  courseChecks,
+  courseShape,
+  makeBundle,
+  personLog,
+  roleplayFiles,
+  scenarioFiles,
+} from '../../tests/fixtures/bundles';
 import { roleplayHash } from '../roleplay/record';
-import { roleplayScore } from '../records/aggregate';
+import { roleplayScore, traineeCourse } from '../records/aggregate';
+import type { CourseOutline } from '../course/outline';
+import { runAutopilot } from '../engine/autopilot';
+import { certificateStatus } from '../records/certificate';
 import { AcademyDatabase, database, useDatabase } from './database';
 import {
   appendRunEntries,
@@ -23,6 +33,7 @@ import {
   exportBundle,
   importBundle,
   loadTraineeRecords,
+  resolveProfileConflict,
   setAttemptPolicy,
 } from './records';
 
@@ -108,6 +119,139 @@ describe('importing a bundle', () => {
   });
 });
 
+describe('check attempts in a bundle', () => {
+  const checks = new Map([[COURSE, courseChecks()]]);
+  const outline: CourseOutline = {
+    slug: COURSE,
+    title: 'Course',
+    href: '/',
+    gating: false,
+    refresherDays: 90,
+    refresherQuestions: 8,
+    modules: checks.get(COURSE)!.checks.map((c) => ({
+      slug: c.module,
+      title: c.moduleTitle,
+      lessons: [],
+      hasCheck: true,
+    })),
+  };
+
+  it('are marked again from their answers: a pass with empty answers is flagged and does not count', async () => {
+    const forged = ana();
+    forged.checkAttempts[0]!.answers = {};
+    const outcome = await importBundle(
+      JSON.stringify(forged),
+      'forged.json',
+      byHash,
+      undefined,
+      undefined,
+      checks,
+    );
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    expect(outcome.checkVerifications.map((v) => v.flag)).toEqual([
+      'not-earned',
+      ...forged.checkAttempts.slice(1).map(() => null),
+    ]);
+    const [record] = await loadTraineeRecords();
+    expect(record!.checks.filter((c) => c.flag)).toMatchObject([
+      { module: forged.checkAttempts[0]!.module, passed: true, flag: 'not-earned' },
+    ]);
+    const course = traineeCourse(record!, outline, at);
+    expect([course.checksPassed, course.checksTotal]).toEqual([
+      outline.modules.length - 1,
+      outline.modules.length,
+    ]);
+  });
+});
+
+describe("a later bundle reusing a trainee's profile id", () => {
+  /** The reported attack: another name and team, the passing run re-sent later with a shorter log. */
+  const hijack = () => {
+    const honest = ana();
+    const shorter = honest.runs[0]!.log.filter((e) => e.type !== 'notify-customer');
+    const bundle = makeBundle({
+      profile: { id: 'p-ana', name: 'Mallory', team: 'South' },
+      runs: [{ id: 'run-a1', scenario, at, log: shorter }],
+    });
+    bundle.runs[0]!.updatedAt = '2026-03-30T09:00:00.000Z';
+    return bundle;
+  };
+
+  it('leaves the finished run and the profile as they were, and reports both conflicts', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const [before] = await loadTraineeRecords();
+    const entries = await database().runEntries.where('runId').equals('run-a1').count();
+    const outcome = await importBundle(JSON.stringify(hijack()), 'mallory.json', byHash);
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      runConflicts: [{ runId: 'run-a1', reason: expect.stringMatching(/already ended here/) }],
+      profileConflict: {
+        profileId: 'p-ana',
+        existing: { name: 'Ana Ruiz', team: 'North' },
+        incoming: { name: 'Mallory', team: 'South' },
+        fields: ['name', 'team'],
+      },
+    });
+    const [after] = await loadTraineeRecords();
+    expect(after!.profile).toMatchObject({ name: 'Ana Ruiz', team: 'North' });
+    expect(after!.runs).toEqual(before!.runs);
+    expect(await database().runEntries.where('runId').equals('run-a1').count()).toBe(entries);
+    expect(after!.profileConflicts).toMatchObject([
+      { fileName: 'mallory.json', incoming: { name: 'Mallory', team: 'South' } },
+    ]);
+  });
+
+  it('treats an identical re-import of a finished run as nothing new, with no conflict', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    const again = { ...ana(), exportedAt: '2026-03-29T08:00:00.000Z' };
+    again.runs[0]!.updatedAt = '2026-03-29T08:00:00.000Z';
+    const outcome = await importBundle(JSON.stringify(again), 'ana-again.json', byHash);
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      added: {},
+      runConflicts: [],
+      profileConflict: null,
+    });
+  });
+
+  it('lets the manager keep the stored profile or take the incoming name and team', async () => {
+    await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
+    await importBundle(JSON.stringify(hijack()), 'mallory.json', byHash);
+    const [pending] = (await loadTraineeRecords())[0]!.profileConflicts!;
+    await resolveProfileConflict(pending!.importId, 'keep');
+    let [record] = await loadTraineeRecords();
+    expect(record!.profile).toMatchObject({ name: 'Ana Ruiz', team: 'North' });
+    expect(record!.profileConflicts).toEqual([]);
+
+    const renamed = { ...hijack(), runs: [], exportedAt: '2026-03-31T08:00:00.000Z' };
+    renamed.profile.team = undefined as unknown as string;
+    const outcome = await importBundle(JSON.stringify(renamed), 'renamed.json', byHash);
+    if (outcome.status !== 'imported' || !outcome.profileConflict) throw new Error('no conflict');
+    [record] = await loadTraineeRecords();
+    await resolveProfileConflict(record!.profileConflicts![0]!.importId, 'take');
+    [record] = await loadTraineeRecords();
+    expect(record!.profile.name).toBe('Mallory');
+    expect(record!.profile.team).toBeUndefined();
+    expect(record!.profileConflicts).toEqual([]);
+  });
+
+  it('carries a shift that was still open here to its later state', async () => {
+    const open = ana();
+    const full = open.runs[0]!;
+    const partial = { ...full, status: 'running', log: full.log.slice(0, 3) } as Record<
+      string,
+      unknown
+    >;
+    delete partial.score;
+    partial.updatedAt = '2026-03-05T09:05:00.000Z';
+    await importBundle(JSON.stringify({ ...open, runs: [partial] }), 'open.json', byHash);
+    const outcome = await importBundle(JSON.stringify(ana()), 'ended.json', byHash);
+    expect(outcome).toMatchObject({ status: 'imported', runConflicts: [], added: { runs: 1 } });
+    const [record] = await loadTraineeRecords();
+    expect(record!.runs).toMatchObject([{ id: 'run-a1', status: 'ended', flag: null }]);
+  });
+});
+
 describe('exporting', () => {
   it('exports a trainee made on this browser, and that bundle imports elsewhere verified', async () => {
     const profile = await createProfile('Cleo <b>Lane</b>', 'trainee');
@@ -116,7 +260,7 @@ describe('exporting', () => {
       'backorders-and-partial-shipments',
       '01-basics/01-what-is-a-backorder',
     );
-    const log = runAutopilot(scenario).log;
+    const log = personLog(scenario, 'Cleo');
     await startRun({
       id: 'local-run',
       profileId: profile.id,
@@ -124,13 +268,17 @@ describe('exporting', () => {
       scenarioHash: scenarioHash(scenario),
       engineVersion: '1.0.0',
     });
-    await appendRunEntries('local-run', 0, log);
+    // Saved a step at a time, as the desk does, five seconds apart.
+    for (const [seq, entry] of log.entries())
+      await appendRunEntries('local-run', seq, [entry], at.getTime() + seq * 5_000);
     const scored = scoreLog(scenario, log);
     if (!scored.ok) throw new Error('no score');
     const { total, passed, competencies } = scored.score;
     await finishRun('local-run', 'ended', { total, passed, competencies });
 
-    const text = JSON.stringify(await exportBundle(profile.id));
+    const bundle = await exportBundle(profile.id);
+    expect(bundle.runs[0]!.actedAt).toEqual(log.map((_, seq) => at.getTime() + seq * 5_000));
+    const text = JSON.stringify(bundle);
     useDatabase(new AcademyDatabase(`records-elsewhere-${n}`));
     const outcome = await importBundle(text, 'cleo.json', byHash);
     expect(outcome.status).toBe('imported');
@@ -265,5 +413,73 @@ describe('imported trainees and the profile switcher', () => {
       'Ana Ruiz',
       'Zoe Local',
     ]);
+  });
+});
+
+describe('the certificate from an imported bundle', () => {
+  const checks = new Map([[COURSE, courseChecks()]]);
+  const shape = courseShape();
+  const outline: CourseOutline = {
+    slug: COURSE,
+    title: 'Course',
+    href: '/',
+    gating: false,
+    refresherDays: 90,
+    refresherQuestions: 8,
+    modules: [...new Set(shape.lessons.map((l) => l.split('/')[0]!))].map((module) => ({
+      slug: module,
+      title: module,
+      lessons: shape.lessons
+        .filter((l) => l.startsWith(`${module}/`))
+        .map((key) => ({ key, title: key, href: '/', minutes: 5 })),
+      hasCheck: shape.checks.includes(module),
+    })),
+  };
+  const required = [...scenarios.values()].filter((s) => s.level <= 2);
+  const infos = required.map((s) => ({ ...s, competencies: s.competencies }));
+  const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
+
+  async function certificateOf(bundle: ReturnType<typeof makeBundle>) {
+    await importBundle(JSON.stringify(bundle), 'bundle.json', byHash, undefined, undefined, checks);
+    const [record] = await loadTraineeRecords();
+    return certificateStatus(record!, outline, infos, day(30));
+  }
+
+  it('is earned by an honest bundle, naming the evidence of each pass', async () => {
+    const honest = makeBundle({
+      profile: { id: 'p-honest', name: 'Hana' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({ id: `h-${i}`, scenario, at: day(4 + i) })),
+    });
+    const status = await certificateOf(honest);
+    expect(status.earned).toBe(true);
+    if (status.earned)
+      expect(status.passed.map((p) => p.evidence)).toEqual(required.map(() => 'replay-verified'));
+  });
+
+  it('is not earned by the reported forgery: autopilot logs renamed, checks passed with empty answers', async () => {
+    const forged = makeBundle({
+      profile: { id: 'p-forger', name: 'Fay' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({
+        id: `f-${i}`,
+        scenario,
+        at: day(4 + i),
+        log: runAutopilot(scenario).log.map((e) =>
+          'by' in e && e.by === 'autopilot' ? { ...e, by: 'Fay' } : e,
+        ),
+      })),
+    });
+    for (const attempt of forged.checkAttempts) attempt.answers = {};
+    const status = await certificateOf(forged);
+    expect(status.earned).toBe(false);
+    if (!status.earned) {
+      expect(status.missing[0]).toMatch(/the course: \d+ of \d+ lessons, 0 of \d+ checks passed/);
+      expect(status.missing.slice(1)).toEqual(required.map((s) => `a pass in “${s.title}”`));
+    }
+    const [record] = await loadTraineeRecords();
+    expect(new Set(record!.runs.map((r) => [r.flag, r.evidence].join(' ')))).toEqual(
+      new Set(['not-played-by-person self-reported']),
+    );
   });
 });

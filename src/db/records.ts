@@ -14,13 +14,31 @@ import Dexie from 'dexie';
 import { ENGINE_VERSION } from '../engine/state';
 import type { Problem } from '../engine/problems';
 import type { Scenario } from '../engine/schema';
-import { ATTEMPT_POLICIES, type AttemptPolicy, type TraineeRecord } from '../records/aggregate';
+import {
+  ATTEMPT_POLICIES,
+  type AttemptPolicy,
+  type PendingProfileConflict,
+  type TraineeRecord,
+} from '../records/aggregate';
+import { runEvidence } from '../records/evidence';
 import { parseBundle } from '../records/parse';
 import { BACKUP_FORMAT, BACKUP_VERSION, parseBackup } from '../records/backup';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
 import { verifyRun, type RunVerification } from '../records/verify';
 import { verificationOnly, verifyRoleplayResult } from '../records/verify-roleplay';
+import {
+  checkAttemptKey,
+  verifyCheckAttempt,
+  type CheckVerification,
+  type CourseChecks,
+} from '../records/verify-check';
 import type { RoleplayVerification } from '../records/flags';
+import {
+  profileDifferences,
+  runMerge,
+  type ProfileConflict,
+  type RunConflict,
+} from '../records/merge';
 import type { Roleplay } from '../roleplay/schema';
 import { refreshRunDigests } from './run-digests';
 import {
@@ -35,12 +53,24 @@ import {
   type RunEntry,
 } from './database';
 
-async function logOf(runId: string): Promise<unknown[]> {
-  const rows = await database()
+async function entriesOf(runId: string): Promise<RunEntry[]> {
+  return database()
     .runEntries.where('[runId+seq]')
     .between([runId, 0], [runId, Infinity])
     .toArray();
-  return rows.map((row) => row.entry);
+}
+
+async function logOf(runId: string): Promise<unknown[]> {
+  return (await entriesOf(runId)).map((row) => row.entry);
+}
+
+/** A run's log with the desk's time of each entry; no times at all for a run made before. */
+async function timedLogOf(runId: string): Promise<{ log: unknown[]; actedAt?: (number | null)[] }> {
+  const rows = await entriesOf(runId);
+  const log = rows.map((row) => row.entry);
+  return rows.some((row) => row.actedAt !== undefined)
+    ? { log, actedAt: rows.map((row) => row.actedAt ?? null) }
+    : { log };
 }
 
 /** One profile's whole record as a bundle object, ready for `JSON.stringify`. */
@@ -69,7 +99,7 @@ export async function exportBundle(profileId: string): Promise<Bundle> {
         .between([profileId, Dexie.minKey], [profileId, Dexie.maxKey])
         .toArray();
       const runs = await db.runs.where('profileId').equals(profileId).sortBy('startedAt');
-      const logs = await Promise.all(runs.map((run) => logOf(run.id)));
+      const logs = await Promise.all(runs.map((run) => timedLogOf(run.id)));
       const roleplays = await db.roleplayResults.where('profileId').equals(profileId).toArray();
       const assessments = await db.assessments.where('profileId').equals(profileId).toArray();
       const scenarios = new Map(runs.map((r) => [`${r.scenario} ${r.scenarioHash}`, r]));
@@ -87,7 +117,7 @@ export async function exportBundle(profileId: string): Promise<Bundle> {
         },
         lessonVisits: visits.map(({ profileId: _, ...v }) => v),
         checkAttempts: checks.map(({ profileId: _, id: __, ...c }) => c),
-        runs: runs.map(({ profileId: _, ...run }, i) => ({ ...run, log: logs[i]! })),
+        runs: runs.map(({ profileId: _, ...run }, i) => ({ ...run, ...logs[i]! })),
         roleplayResults: roleplays.map(({ profileId: _, ...r }) => r),
         assessments: assessments.map(({ profileId: _, ...a }) => a),
         scenarios: [...scenarios.values()].map((r) => ({ id: r.scenario, hash: r.scenarioHash })),
@@ -115,6 +145,12 @@ export type ImportOutcome =
       added: Record<string, number>;
       verifications: RunVerification[];
       roleplayVerifications: RoleplayVerification[];
+      /** Every check attempt of the bundle, marked again from its answers. */
+      checkVerifications: CheckVerification[];
+      /** Runs left out: a different run is stored under their id (runMerge). */
+      runConflicts: RunConflict[];
+      /** The stored profile has another name or team; it was not changed. */
+      profileConflict: ProfileConflict | null;
     }
   | { status: 'already-imported'; file: string; trainee: string; importedAt: Date }
   | { status: 'rejected'; file: string; problems: Problem[] };
@@ -122,6 +158,11 @@ export type ImportOutcome =
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A log row with the desk's time of the entry, when the bundle has one. */
+function withTime(row: RunEntry, actedAt: number | null | undefined): RunEntry {
+  return typeof actedAt === 'number' ? { ...row, actedAt } : row;
 }
 
 /** Thrown inside the import transaction to abort it with reasons; caught below. */
@@ -142,6 +183,7 @@ export async function importBundle(
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
   roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
+  checksByCourse: ReadonlyMap<string, CourseChecks> = new Map(),
 ): Promise<ImportOutcome> {
   const parsed = parseBundle(text, file, bytes);
   if (!parsed.ok) return { status: 'rejected', file, problems: parsed.problems };
@@ -162,10 +204,16 @@ export async function importBundle(
     verificationOnly(verifyRoleplayResult(r, roleplaysByHash)),
   );
   const profileId = bundle.profile.id;
+  const checkVerifications = bundle.checkAttempts.map((c) => ({
+    ...verifyCheckAttempt(c, checksByCourse.get(c.course)),
+    profileId,
+  }));
   const added: Record<string, number> = {};
   const count = (table: string, n: number) => {
     if (n > 0) added[table] = (added[table] ?? 0) + n;
   };
+  const runConflicts: RunConflict[] = [];
+  let profileConflict: ProfileConflict | undefined;
   try {
     await db.transaction(
       'rw',
@@ -215,13 +263,21 @@ export async function importBundle(
         );
         if (conflicts.length > 0) throw new ImportConflict(conflicts);
 
+        // A profile id already here under another name or team is not renamed: the manager
+        // keeps the stored one or takes the incoming one (resolveProfileConflict).
         const profile = await db.profiles.get(profileId);
+        const incoming = {
+          name: bundle.profile.name,
+          ...(bundle.profile.team ? { team: bundle.profile.team } : {}),
+        };
         if (!profile) {
           const { team, ...rest } = bundle.profile;
           await db.profiles.add({ ...rest, ...(team ? { team } : {}), imported: true });
           count('profiles', 1);
-        } else if (bundle.profile.team && profile.team !== bundle.profile.team) {
-          await db.profiles.update(profileId, { team: bundle.profile.team });
+        } else {
+          const existing = { name: profile.name, ...(profile.team ? { team: profile.team } : {}) };
+          const fields = profileDifferences(existing, incoming);
+          if (fields) profileConflict = { profileId, existing, incoming, fields };
         }
 
         const visits = await db.lessonVisits.bulkGet(
@@ -251,22 +307,24 @@ export async function importBundle(
               .where('[profileId+course]')
               .between([profileId, Dexie.minKey], [profileId, Dexie.maxKey])
               .toArray()
-          ).map((c) => `${c.course} ${c.module} ${c.at.getTime()}`),
+          ).map(checkAttemptKey),
         );
         const checkRows: CheckAttempt[] = bundle.checkAttempts
-          .filter((c) => !known.has(`${c.course} ${c.module} ${c.at.getTime()}`))
+          .filter((c) => !known.has(checkAttemptKey(c)))
           .map((c) => ({ ...c, profileId }));
         await db.checkAttempts.bulkAdd(checkRows);
         count('checkAttempts', checkRows.length);
 
-        // A run already here stays as it is unless the bundle holds a later state of it
-        // (a shift that was still running when an earlier bundle was made).
+        // A run already here changes only when the bundle carries a shift that was still
+        // open here further (runMerge); a different log under its id is a conflict, left out.
         const runRows: Run[] = [];
         const entryRows: RunEntry[] = [];
         for (const [i, run] of bundle.runs.entries()) {
           const stored = storedRuns[i];
-          if (stored && stored.updatedAt.getTime() >= run.updatedAt.getTime()) continue;
-          const { log, ...fields } = run;
+          const merge = runMerge(stored && { ...stored, log: await logOf(run.id) }, run);
+          if (merge.kind === 'conflict') runConflicts.push({ runId: run.id, reason: merge.reason });
+          if (merge.kind !== 'add' && merge.kind !== 'continue') continue;
+          const { log, actedAt, ...fields } = run;
           runRows.push({ ...fields, profileId });
           if (stored)
             await db.runEntries
@@ -274,7 +332,7 @@ export async function importBundle(
               .between([run.id, 0], [run.id, Infinity])
               .delete();
           for (let seq = 0; seq < log.length; seq++)
-            entryRows.push({ runId: run.id, seq, entry: log[seq] });
+            entryRows.push(withTime({ runId: run.id, seq, entry: log[seq] }, actedAt?.[seq]));
         }
         await db.runEntries.bulkAdd(entryRows);
         await db.runs.bulkPut(runRows);
@@ -294,6 +352,7 @@ export async function importBundle(
         count('assessments', assessmentRows.length);
 
         const written = new Set(runRows.map((r) => r.id));
+        const writtenChecks = new Set(checkRows.map(checkAttemptKey));
         const writtenRoleplays = new Set(roleplayRows.map((r) => r.id));
         const record: ImportRecord = {
           id,
@@ -305,6 +364,9 @@ export async function importBundle(
             writtenRoleplays.has(v.resultId),
           ),
           added,
+          checkVerifications: checkVerifications.filter((v) => writtenChecks.has(v.key)),
+          ...(runConflicts.length > 0 ? { runConflicts } : {}),
+          ...(profileConflict ? { profileConflict } : {}),
         };
         await db.imports.add(record);
       },
@@ -319,8 +381,12 @@ export async function importBundle(
     file,
     trainee: bundle.profile.name,
     added,
-    verifications,
+    // A run left out for a conflict was not imported: its replay says nothing here.
+    verifications: verifications.filter((v) => !runConflicts.some((c) => c.runId === v.runId)),
     roleplayVerifications,
+    checkVerifications,
+    runConflicts,
+    profileConflict: profileConflict ?? null,
   };
 }
 
@@ -353,11 +419,27 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
   imports.sort((a, b) => a.importedAt.getTime() - b.importedAt.getTime());
   const verification = new Map<string, RunVerification>();
   const roleplayVerification = new Map<string, RoleplayVerification>();
+  const checkVerification = new Map<string, CheckVerification>();
   const importedProfiles = new Set<string>();
+  const profileConflicts = new Map<string, PendingProfileConflict[]>();
   for (const record of imports) {
     record.profileIds.forEach((id) => importedProfiles.add(id));
+    const conflict = record.profileConflict;
+    if (conflict && !conflict.resolution)
+      profileConflicts.set(conflict.profileId, [
+        ...(profileConflicts.get(conflict.profileId) ?? []),
+        {
+          importId: record.id,
+          fileName: record.fileName,
+          importedAt: record.importedAt,
+          incoming: conflict.incoming,
+          fields: conflict.fields,
+        },
+      ]);
     for (const v of record.verifications ?? []) verification.set(v.runId, v);
     for (const v of record.roleplayVerifications ?? []) roleplayVerification.set(v.resultId, v);
+    for (const v of record.checkVerifications ?? [])
+      checkVerification.set(`${v.profileId} ${v.key}`, v);
   }
   const byProfile = new Map<string, TraineeRecord>(
     profiles.map((profile) => [
@@ -370,11 +452,17 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
         runs: [],
         roleplays: [],
         assessments: [],
+        profileConflicts: profileConflicts.get(profile.id) ?? [],
       },
     ]),
   );
   for (const v of visits) byProfile.get(v.profileId)?.visits.push(v);
-  for (const c of checks) byProfile.get(c.profileId)?.checks.push(c);
+  for (const c of checks) {
+    const v = checkVerification.get(`${c.profileId} ${checkAttemptKey(c)}`);
+    byProfile
+      .get(c.profileId)
+      ?.checks.push({ ...c, flag: v?.flag ?? null, ...(v?.flag ? { flagReason: v.reason } : {}) });
+  }
   for (const run of runs) {
     const v = verification.get(run.id);
     byProfile.get(run.profileId)?.runs.push({
@@ -388,6 +476,12 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
       ...(run.score ? { score: v && !v.flag && v.recomputed ? v.recomputed : run.score } : {}),
       flag: v?.flag ?? null,
       ...(v ? { flagReason: v.reason } : {}),
+      evidence: runEvidence({
+        flag: v?.flag ?? null,
+        verified: v !== undefined,
+        ...(run.witnessedBy ? { witnessedBy: run.witnessedBy } : {}),
+      }),
+      ...(run.witnessedBy && !v ? { witnessedBy: run.witnessedBy } : {}),
     });
   }
   for (const r of roleplays) {
@@ -398,6 +492,36 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
   }
   for (const a of assessments) byProfile.get(a.profileId)?.assessments.push(a);
   return [...byProfile.values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name));
+}
+
+/**
+ * Settle a profile conflict an import found: keep the profile as it is on this browser, or
+ * take the name and team the bundle gave it. Either way the conflict is marked resolved.
+ */
+export async function resolveProfileConflict(
+  importId: string,
+  choice: 'keep' | 'take',
+): Promise<void> {
+  const db = database();
+  await db.transaction('rw', [db.imports, db.profiles], async () => {
+    const record = await db.imports.get(importId);
+    const conflict = record?.profileConflict;
+    if (!conflict || conflict.resolution) return;
+    if (choice === 'take') {
+      const profile = await db.profiles.get(conflict.profileId);
+      if (profile) {
+        const { team: _, ...rest } = profile;
+        await db.profiles.put({
+          ...rest,
+          name: conflict.incoming.name,
+          ...(conflict.incoming.team ? { team: conflict.incoming.team } : {}),
+        });
+      }
+    }
+    await db.imports.update(importId, {
+      profileConflict: { ...conflict, resolution: choice === 'take' ? 'taken' : 'kept' },
+    });
+  });
 }
 
 /**
@@ -527,6 +651,7 @@ export type RestoreOutcome =
       runs: number;
       flagged: number;
       roleplaysFlagged: number;
+      checksFlagged: number;
     }
   | { status: 'rejected'; file: string; problems: Problem[] };
 
@@ -540,6 +665,7 @@ export async function restoreBackup(
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
   roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
+  checksByCourse: ReadonlyMap<string, CourseChecks> = new Map(),
 ): Promise<RestoreOutcome> {
   const parsed = parseBackup(text, file, bytes);
   if (!parsed.ok) return { status: 'rejected', file, problems: parsed.problems };
@@ -549,6 +675,12 @@ export async function restoreBackup(
   );
   const roleplayVerifications = backup.bundles.flatMap((bundle) =>
     bundle.roleplayResults.map((r) => verificationOnly(verifyRoleplayResult(r, roleplaysByHash))),
+  );
+  const checkVerifications = backup.bundles.flatMap((bundle) =>
+    bundle.checkAttempts.map((c) => ({
+      ...verifyCheckAttempt(c, checksByCourse.get(c.course)),
+      profileId: bundle.profile.id,
+    })),
   );
   const db = database();
   try {
@@ -564,11 +696,15 @@ export async function restoreBackup(
         });
         await db.lessonVisits.bulkPut(bundle.lessonVisits.map((v) => ({ ...v, profileId })));
         await db.checkAttempts.bulkAdd(bundle.checkAttempts.map((c) => ({ ...c, profileId })));
-        await db.runs.bulkPut(bundle.runs.map(({ log: _, ...run }) => ({ ...run, profileId })));
+        await db.runs.bulkPut(
+          bundle.runs.map(({ log: _, actedAt: __, ...run }) => ({ ...run, profileId })),
+        );
         await refreshRunDigests(db, [profileId]);
         await db.runEntries.bulkPut(
           bundle.runs.flatMap((run) =>
-            run.log.map((entry, seq) => ({ runId: run.id, seq, entry })),
+            run.log.map((entry, seq) =>
+              withTime({ runId: run.id, seq, entry }, run.actedAt?.[seq]),
+            ),
           ),
         );
         await db.roleplayResults.bulkPut(bundle.roleplayResults.map((r) => ({ ...r, profileId })));
@@ -584,6 +720,7 @@ export async function restoreBackup(
         profileIds: [],
         verifications,
         roleplayVerifications,
+        checkVerifications,
       });
       await db.settings.bulkPut(backup.settings);
       await db.feedback.bulkAdd(backup.feedback);
@@ -599,6 +736,7 @@ export async function restoreBackup(
     runs: verifications.length,
     flagged: verifications.filter((v) => v.flag).length,
     roleplaysFlagged: roleplayVerifications.filter((v) => v.flag).length,
+    checksFlagged: checkVerifications.filter((v) => v.flag).length,
   };
 }
 

@@ -7,6 +7,8 @@ import { replay } from '../engine/log';
 import {
   CLOCK_STEP_MINUTES,
   CLOCK_TICK_MS,
+  STALE_RUN_MESSAGE,
+  StaleRunError,
   simulationSessionMachine,
   type SessionInput,
 } from './simulation-session';
@@ -100,6 +102,18 @@ describe('simulation session', () => {
     const snapshot = await settle(actor);
     expect(snapshot.context.log).toEqual([]);
     expect(snapshot.context.saveError).toMatch(/could not be saved/);
+  });
+
+  it('a step refused because another tab moved the run says so, not that saving failed', async () => {
+    const { actor } = session({}, async () => {
+      throw new StaleRunError();
+    });
+    actor.send({ type: 'START' });
+    actor.send({ type: 'ACT', action: { type: 'check-stock', sku: 'CU-ELB-15' } });
+    const snapshot = await settle(actor);
+    expect(snapshot.context.log).toEqual([]);
+    expect(snapshot.context.saveError).toBe(STALE_RUN_MESSAGE);
+    expect(snapshot.context.saveError).not.toMatch(/can save/);
   });
 
   it('resumes a saved log at the desk with the identical state', async () => {

@@ -28,6 +28,20 @@ import { scoreLog, type Score } from '../engine/scoring';
 import { initialState, type EngineState } from '../engine/state';
 import { fromMinutes, toMinutes } from '../engine/time';
 
+/**
+ * What the `persist` actor rejects with when storage holds a later state of the run than
+ * this session: another tab of the same browser moved it on (or ended it). Saving can work
+ * perfectly well, so the trainee is told what happened instead of being asked to check it.
+ */
+export class StaleRunError extends Error {
+  constructor() {
+    super(STALE_RUN_MESSAGE);
+    this.name = 'StaleRunError';
+  }
+}
+
+export const STALE_RUN_MESSAGE = 'This run continued in another tab; reload to continue.';
+
 /** Shift time one tick of the running clock moves, and the real time between ticks. */
 export const CLOCK_STEP_MINUTES = 15;
 export const CLOCK_TICK_MS = 4000;
@@ -227,8 +241,10 @@ export const simulationSessionMachine = setup({
     }),
     dropPending: assign({
       pending: null,
-      saveError:
-        'This step could not be saved, so it was not made. Check that this browser can save, then try again.',
+      saveError: ({ event }) =>
+        (event as { error?: unknown }).error instanceof StaleRunError
+          ? STALE_RUN_MESSAGE
+          : 'This step could not be saved, so it was not made. Check that this browser can save, then try again.',
     }),
     score: assign({
       score: ({ context }) => {

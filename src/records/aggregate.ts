@@ -11,6 +11,8 @@ import type { CourseOutline } from '../course/outline';
 import { courseProgress, refresherDue, type CourseProgress } from '../course/progress';
 import { COMPETENCIES, type Competency } from '../engine/schema';
 import type { RoleplayFlag } from './flags';
+import type { Evidence } from './evidence';
+import type { CheckFlag } from './flags';
 import type { RunFlag } from './verify';
 
 export const ATTEMPT_POLICIES = ['first', 'best', 'last', 'average'] as const;
@@ -33,6 +35,10 @@ export interface RunSummary {
   /** Null for a run made on this browser or verified on import. */
   flag: RunFlag | null;
   flagReason?: string;
+  /** How much the record proves (src/records/evidence.ts); from the flag when absent. */
+  evidence?: Evidence;
+  /** The trainer who watched it, for witnessed runs. */
+  witnessedBy?: string;
 }
 
 export interface TraineeRecord {
@@ -40,7 +46,16 @@ export interface TraineeRecord {
   /** Came in a bundle from another device. */
   imported: boolean;
   visits: { course: string; lesson: string; openedAt: Date; completedAt?: Date }[];
-  checks: { course: string; module: string; at: Date; score: number; passed: boolean }[];
+  checks: {
+    course: string;
+    module: string;
+    at: Date;
+    score: number;
+    passed: boolean;
+    /** Set when re-marking an imported attempt's answers did not give its result; never counts. */
+    flag?: CheckFlag | null;
+    flagReason?: string;
+  }[];
   runs: RunSummary[];
   roleplays: RoleplaySummary[];
   assessments: {
@@ -52,6 +67,17 @@ export interface TraineeRecord {
     rubric?: Record<string, boolean>;
     notes?: string;
   }[];
+  /** Imports that named this profile differently, waiting for the manager to choose. */
+  profileConflicts?: PendingProfileConflict[];
+}
+
+/** An import whose bundle gave this profile another name or team (src/records/merge.ts). */
+export interface PendingProfileConflict {
+  importId: string;
+  fileName: string;
+  importedAt: Date;
+  incoming: { name: string; team?: string };
+  fields: ('name' | 'team')[];
 }
 
 /** One role-play result as the dashboard holds it; the steps are kept for the transcript. */
@@ -215,8 +241,9 @@ export function traineeCourse(
   refresherDue: boolean;
 } {
   const visits = record.visits.filter((v) => v.course === outline.slug);
+  // A flagged attempt (its answers do not earn what it claims) never counts.
   const checks = record.checks
-    .filter((c) => c.course === outline.slug)
+    .filter((c) => c.course === outline.slug && !c.flag)
     .sort((a, b) => a.at.getTime() - b.at.getTime());
   const passedChecks = new Map<string, Date>();
   const checkBest = new Map<string, number>();

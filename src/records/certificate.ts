@@ -6,10 +6,22 @@
  * Required scenarios: every scenario of level 1 (beginner) and 2 (intermediate). Those
  * are the shifts every new hire must handle alone; level 3 scenarios are stretch practice
  * for experienced staff. A scenario file can change its level to move in or out.
+ *
+ * Evidence (issue 11): a pass counts when its run is witnessed, played on this browser, or
+ * replay-verified (CERTIFICATE_EVIDENCE): never a self-reported run, whose bundle did not
+ * survive replay, re-marking or the timing check, so the autopilot's log copied into a file
+ * earns nothing. Checks count only when their answers, marked again, earn the pass.
  */
 import type { CourseOutline } from '../course/outline';
 import type { CourseProgress } from '../course/progress';
-import { countedRuns, traineeCourse, type ScenarioInfo, type TraineeRecord } from './aggregate';
+import {
+  countedRuns,
+  traineeCourse,
+  type RunSummary,
+  type ScenarioInfo,
+  type TraineeRecord,
+} from './aggregate';
+import { CERTIFICATE_EVIDENCE, EVIDENCE_LABELS, type Evidence } from './evidence';
 
 export const REQUIRED_MAX_LEVEL = 2;
 
@@ -20,9 +32,29 @@ export function requiredScenarios(scenarios: Iterable<ScenarioInfo>): ScenarioIn
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+export interface CertifiedPass {
+  scenario: ScenarioInfo;
+  on: Date;
+  score: number;
+  evidence: Evidence;
+}
+
 export type CertificateStatus =
-  | { earned: true; on: Date; passed: { scenario: ScenarioInfo; on: Date; score: number }[] }
-  | { earned: false; missing: string[] };
+  { earned: true; on: Date; passed: CertifiedPass[] } | { earned: false; missing: string[] };
+
+/** The certificate's rule on evidence, in words, naming the levels it accepts. */
+export const CERTIFICATE_RULE = `Each required simulation needs a pass that is ${CERTIFICATE_EVIDENCE.map(
+  (e) => EVIDENCE_LABELS[e].toLowerCase(),
+)
+  .join(', ')
+  .replace(
+    /, ([^,]*)$/,
+    ' or $1',
+  )}; a self-reported run never counts, and knowledge checks count only when their answers, marked again, earn the pass.`;
+
+/** A counted run's evidence; runs without a level (made by older code) read it from the flag. */
+const evidenceOf = (run: RunSummary): Evidence =>
+  run.evidence ?? (run.flag === null ? 'replay-verified' : 'self-reported');
 
 /** Whether a trainee has earned the certificate, and if not, what is missing, in words. */
 export function certificateStatus(
@@ -40,10 +72,18 @@ export function certificateStatus(
     missing.push(
       `the course: ${course.lessonsDone} of ${course.lessonsTotal} lessons, ${course.checksPassed} of ${course.checksTotal} checks passed`,
     );
-  const passed: { scenario: ScenarioInfo; on: Date; score: number }[] = [];
+  const passed: CertifiedPass[] = [];
   for (const scenario of requiredScenarios(scenarios)) {
-    const pass = countedRuns(record.runs, scenario.id).find((r) => r.score!.passed);
-    if (pass) passed.push({ scenario, on: pass.updatedAt, score: pass.score!.total });
+    const pass = countedRuns(record.runs, scenario.id).find(
+      (r) => r.score!.passed && CERTIFICATE_EVIDENCE.includes(evidenceOf(r)),
+    );
+    if (pass)
+      passed.push({
+        scenario,
+        on: pass.updatedAt,
+        score: pass.score!.total,
+        evidence: evidenceOf(pass),
+      });
     else missing.push(`a pass in “${scenario.title}”`);
   }
   if (missing.length > 0 || !course.completedOn) return { earned: false, missing };

@@ -3,7 +3,12 @@
  * screen can name flags without loading the engine (src/records/verify.ts does the work).
  */
 
-export const RUN_FLAGS = ['score-differs', 'does-not-replay', 'unknown-scenario'] as const;
+export const RUN_FLAGS = [
+  'score-differs',
+  'does-not-replay',
+  'unknown-scenario',
+  'not-played-by-person',
+] as const;
 export type RunFlag = (typeof RUN_FLAGS)[number];
 
 /** What verification found for one run, kept with the import record. */
@@ -21,6 +26,7 @@ export const FLAG_LABELS: Record<RunFlag, string> = {
   'score-differs': 'Score differs from the replay',
   'does-not-replay': 'Log does not replay',
   'unknown-scenario': 'Scenario version unknown',
+  'not-played-by-person': 'Not played by a person',
 };
 
 /** What verification can say about a role-play result (src/records/verify-roleplay.ts). */
@@ -40,3 +46,26 @@ export const ROLEPLAY_FLAG_LABELS: Record<RoleplayFlag, string> = {
   'does-not-replay': 'Steps do not fit the role-play',
   'unknown-roleplay': 'Role-play version unknown',
 };
+
+/** What re-marking a check attempt's answers can say (src/records/verify-check.ts). */
+export const CHECK_FLAGS = ['not-earned', 'unknown-check'] as const;
+export type CheckFlag = (typeof CHECK_FLAGS)[number];
+
+export const CHECK_FLAG_LABELS: Record<CheckFlag, string> = {
+  'not-earned': 'Answers do not earn the result',
+  'unknown-check': 'Check unknown here',
+};
+
+/** What re-marking one attempt found, kept with the import record. */
+export interface CheckVerification {
+  /** `course module at-in-ms`: an attempt's identity, as the import matches them. */
+  key: string;
+  /** Null when the answers earn what the attempt claims. */
+  flag: CheckFlag | null;
+  reason: string;
+}
+
+/** The attempt's identity: the same course, module and moment is the same attempt. */
+export function checkAttemptKey(attempt: { course: string; module: string; at: Date }): string {
+  return `${attempt.course} ${attempt.module} ${attempt.at.getTime()}`;
+}

@@ -88,6 +88,21 @@ export const bundleRunSchema = z.object({
     .optional(),
   /** The run's full log; each entry is checked when the run is replayed, not here. */
   log: z.array(z.unknown()).max(MAX_LOG_ENTRIES, `must have ${MAX_LOG_ENTRIES} entries or fewer`),
+  /**
+   * When the desk saved each log entry, epoch milliseconds, one per entry (null where none
+   * was kept); absent on runs made before times were kept. Judged by src/records/timing.ts.
+   */
+  actedAt: z
+    .array(
+      z
+        .number()
+        .int('must be whole milliseconds')
+        .min(0, 'must not be before 1970')
+        .max(8.64e15, 'must be a real date')
+        .nullable(),
+    )
+    .max(MAX_LOG_ENTRIES, `must have ${MAX_LOG_ENTRIES} entries or fewer`)
+    .optional(),
 });
 
 export const bundleRoleplaySchema = z.object({

@@ -128,3 +128,44 @@ describe('a random practice shift', () => {
     expect(result.reason).toMatch(/Scored 64 by engine 0\.9\.0; today's rules .* give \d+/);
   });
 });
+
+describe('whether a person played the run', () => {
+  /** The reported forgery: `sim run`'s autopilot log with its `by` field renamed. */
+  const renamed = runAutopilot(scenario).log.map((e) =>
+    'by' in e && e.by === 'autopilot' ? { ...e, by: 'Ana Ruiz' } : e,
+  );
+
+  it('trusts a log saved at a person’s pace', () => {
+    const run = bundleRun({ id: 'h1', scenario, at });
+    expect(verifyRun(run, run.log, byHash)).toMatchObject({
+      flag: null,
+      reason: 'Replayed; the score matches.',
+    });
+  });
+
+  it('flags the autopilot’s log with the names changed, even with a person’s times', () => {
+    const run = bundleRun({ id: 'h2', scenario, at, log: renamed });
+    const result = verifyRun(run, run.log, byHash);
+    expect(result.flag).toBe('not-played-by-person');
+    expect(result.reason).toMatch(/autopilot’s own log for this scenario/);
+  });
+
+  const played = bundleRun({ id: 'h0', scenario, at });
+  const start = at.getTime();
+  it.each([
+    ['no times at all', null, /carry no times/],
+    ['fewer times than entries', [start, start + 9_000], /2 action times for \d+ log entries/],
+    ['every action within a few ms', played.log.map((_, i) => start + i * 3), /median 3 ms apart/],
+    ['times that go backwards', played.log.map((_, i) => start - i * 7_000), /go backwards/],
+  ])('flags a run with %s', (_, actedAt, reason) => {
+    const run = bundleRun({ id: 'h3', scenario, at, actedAt });
+    const result = verifyRun(run, run.log, byHash);
+    expect(result.flag).toBe('not-played-by-person');
+    expect(result.reason).toMatch(reason);
+  });
+
+  it('keeps an edited score’s flag first: the score is the worse problem', () => {
+    const run = bundleRun({ id: 'h4', scenario, at, log: renamed, total: 12 });
+    expect(verifyRun(run, run.log, byHash).flag).toBe('score-differs');
+  });
+});

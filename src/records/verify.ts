@@ -5,14 +5,15 @@
  * manager can read.
  */
 import { parseLog } from '../engine/log';
-import { replay } from '../engine/log';
+import { isAction, replay } from '../engine/log';
 import { formatProblem } from '../engine/problems';
-import type { Scenario } from '../engine/schema';
+import type { Scenario, ScenarioEvent } from '../engine/schema';
 import { generateScenario } from '../engine/generate';
 import { scenarioHash } from '../engine/report';
 import { scoreLog } from '../engine/scoring';
 import { ENGINE_VERSION } from '../engine/state';
 import type { RunVerification } from './flags';
+import { inhumanTiming } from './timing';
 
 export { FLAG_LABELS, RUN_FLAGS } from './flags';
 export type { RunFlag, RunVerification } from './flags';
@@ -26,6 +27,8 @@ export interface RunToVerify {
   /** The engine that scored it; an older one may have scored by older rules. */
   engineVersion?: string;
   score?: { total: number; passed: boolean; competencies: Record<string, number> };
+  /** The wall-clock time (epoch ms) the desk saved each log entry; absent on old runs. */
+  actedAt?: readonly (number | null)[];
 }
 
 /**
@@ -110,9 +113,25 @@ export function verifyRun(
     Object.entries(recomputed.competencies).some(
       ([c, points]) => stored.competencies[c] !== points,
     );
+  const rescored = differs && run.engineVersion && run.engineVersion !== ENGINE_VERSION;
+  if (!differs || rescored) {
+    // A consistent log proves nothing about who played it: it must carry a person's timing.
+    const injected = parsed.log.filter(
+      (entry, i): entry is ScenarioEvent =>
+        !isAction(entry) && replayed.result.outcomes[i]?.injected === true,
+    );
+    const inhuman = inhumanTiming(scenario, parsed.log, run.actedAt, injected);
+    if (inhuman)
+      return {
+        runId,
+        flag: 'not-played-by-person',
+        reason: `Replays, but nothing shows a person played it. ${inhuman}`,
+        recomputed,
+      };
+  }
   // The rules changed since the run was scored (a new engine version): the log still
   // replays, so today's score stands, and the note says why it moved. Not a tampered file.
-  if (differs && run.engineVersion && run.engineVersion !== ENGINE_VERSION)
+  if (rescored)
     return {
       runId,
       flag: null,

@@ -146,6 +146,10 @@ test.describe('manager dashboard', () => {
       profile: { name: 'Ana Ruiz', team: 'North' },
       runs: [{ scenario: 'three-backorder-types', status: 'ended' }],
     });
+    // The desk kept the wall-clock time of every saved step, one per log entry.
+    const [anaRun] = anaBundle.runs;
+    expect(anaRun.actedAt).toHaveLength(anaRun.log.length);
+    expect(anaRun.actedAt.every((t: number) => Math.abs(Date.now() - t) < 600_000)).toBe(true);
     expect(traineeProblems).toEqual([]);
     await trainee.close();
 
@@ -202,7 +206,7 @@ test.describe('manager dashboard', () => {
     await anaRow.getByRole('link', { name: 'Ana Ruiz' }).click();
     await expect(dash.getByRole('heading', { level: 2, name: 'Ana Ruiz' })).toBeFocused();
     await expect(dash.getByRole('cell', { name: 'Played on this browser' })).toHaveCount(0);
-    await expect(dash.getByRole('cell', { name: 'Verified by replay' })).toHaveCount(1);
+    await expect(dash.getByRole('cell', { name: 'Replay-verified' })).toHaveCount(1);
     await expect(dash.getByText(/No certificate yet: the course: 1 of \d+ lessons/)).toBeVisible();
     await dash.getByRole('link', { name: new RegExp(`^${anaTotal}: open the replay of`) }).click();
     await expect(
@@ -237,6 +241,10 @@ test.describe('manager dashboard', () => {
     await expect(certificate).toContainText('Ben Okafor');
     await expect(certificate).toContainText('Certificate of completion');
     await expect(certificate.getByRole('listitem')).toHaveCount(required.length);
+    await expect(certificate.getByRole('listitem').first()).toContainText('(replay-verified)');
+    await expect(certificate).toContainText(
+      'Each required simulation needs a pass that is witnessed, played on this browser or replay-verified',
+    );
     await dash.emulateMedia({ media: 'print' });
     await expect(dash.getByRole('heading', { level: 1 })).toBeHidden();
     await expect(dash.getByRole('button', { name: 'Print the certificate' })).toBeHidden();
@@ -325,6 +333,100 @@ test.describe('manager dashboard', () => {
     await expect(page.getByTestId('score-total')).not.toHaveText(/100 out of 100/);
     await expect(page.getByText('Marked', { exact: true })).toBeVisible();
     await expect(page.locator('[data-rule="partial-not-announced"]')).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  test('a later bundle reusing a profile id changes neither the run nor the name until the manager chooses', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await openDashboard(page);
+    await importFiles(page, [file('ben.json', ben)]);
+    const benRow = page.locator('tr[data-trainee="p-ben-okafor"]');
+    await expect(benRow).toContainText('South');
+    const scoreBefore = await benRow.textContent();
+
+    // Same profile id, another name and team, Ben's first run re-sent later with a shorter log.
+    const shorter = ben.runs[0]!.log.filter((e) => e.type !== 'notify-customer');
+    const mallory = makeBundle({
+      profile: { id: 'p-ben-okafor', name: 'Mallory', team: 'North' },
+      runs: [{ id: 'ben-run-0', scenario: required[0]!, at: day(20), log: shorter }],
+    });
+    await importFiles(page, [file('mallory.json', mallory)]);
+    const conflicts = page.getByRole('list', { name: 'Conflicts in mallory.json' });
+    await expect(conflicts).toContainText('Run ben-run-0 was not changed: this run already ended');
+    await expect(conflicts).toContainText(
+      'is “Ben Okafor, team South” here; the bundle calls it “Mallory, team North”',
+    );
+    await expect(rosterRows(page)).toHaveCount(1);
+    expect(await benRow.textContent()).toBe(scoreBefore);
+
+    const resolve = page.getByRole('region', { name: 'Conflicts to resolve' });
+    await expect(resolve).toContainText('In mallory.json');
+    await resolve.getByRole('button', { name: 'Keep “Ben Okafor, team South”' }).click();
+    await expect(resolve).toBeHidden();
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByRole('region', { name: 'Conflicts to resolve' })).toBeHidden();
+    await expect(benRow).toContainText('Ben Okafor');
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  test('a hand-made bundle of autopilot logs and empty answers is flagged and earns no certificate', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    const forged = makeBundle({
+      profile: { id: 'p-fay', name: 'Fay Forger', team: 'West' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({
+        id: `fay-run-${i}`,
+        scenario,
+        at: day(4 + i),
+        log: runAutopilot(scenario).log.map((e) =>
+          'by' in e && e.by === 'autopilot' ? { ...e, by: 'Fay Forger' } : e,
+        ),
+      })),
+    });
+    for (const attempt of forged.checkAttempts) attempt.answers = {};
+    await openDashboard(page);
+    await importFiles(page, [file('fay.json', forged)]);
+    const flaggedChecks = page.getByRole('list', { name: 'Flagged check attempts in fay.json' });
+    await expect(flaggedChecks.getByRole('listitem')).toHaveCount(forged.checkAttempts.length);
+    await expect(flaggedChecks.getByRole('listitem').first()).toContainText(
+      /Answers do not earn the result\. The file says 100 % \(passed\); marking its answers gives 0 % \(not passed\)/,
+    );
+    await expect(
+      page.getByRole('list', { name: 'Flagged runs in fay.json' }).getByRole('listitem'),
+    ).toHaveCount(required.length);
+    const fayRow = page.locator('tr[data-trainee="p-fay"]');
+    await expect(fayRow.getByRole('cell', { name: 'Not yet' })).toBeVisible();
+    await expect(fayRow.getByRole('link', { name: 'Earned' })).toHaveCount(0);
+
+    await fayRow.getByRole('link', { name: 'Fay Forger' }).click();
+    const run = page.locator('tr[data-run="fay-run-0"]');
+    await expect(run).toContainText('Not played by a person');
+    await expect(run).toContainText('autopilot’s own log');
+    await expect(
+      page.getByRole('list', { name: 'Check attempts that do not count' }).getByRole('listitem'),
+    ).toHaveCount(forged.checkAttempts.length);
+    await page.getByText('What the evidence means').click();
+    for (const level of [
+      'Witnessed',
+      'Played on this browser',
+      'Replay-verified',
+      'Self-reported only',
+    ])
+      await expect(page.getByRole('term').filter({ hasText: level })).toBeVisible();
+    await expect(
+      page.getByText(/No certificate yet: the course: .*0 of \d+ checks passed/),
+    ).toBeVisible();
+
+    await page.goto('/manager/#trainee=p-fay&certificate');
+    await waitForIslands(page);
+    await expect(page.getByTestId('certificate')).toHaveCount(0);
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
   });

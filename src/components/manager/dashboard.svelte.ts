@@ -7,6 +7,7 @@
  */
 import type { Scenario } from '../../engine/schema';
 import type { Roleplay } from '../../roleplay/schema';
+import type { CourseChecks } from '../../records/verify-check';
 import type {
   AttemptPolicy,
   RecordFilter,
@@ -40,6 +41,8 @@ export class Dashboard {
   byId = $state.raw<Map<string, Scenario>>(new Map());
   /** Role-plays this build knows by content hash, to check results and show transcripts. */
   roleplaysByHash = $state.raw<Map<string, Roleplay>>(new Map());
+  /** Each course's checks, to mark imported check attempts again from their answers. */
+  checksByCourse = $state.raw<Map<string, CourseChecks>>(new Map());
   /** Role-play titles by id, for the trainee's page. */
   roleplayTitles = $state.raw<Map<string, string>>(new Map());
   /** Milliseconds from start() to the first roster with data, for the benchmark. */
@@ -54,7 +57,7 @@ export class Dashboard {
     let unsubscribe: (() => void) | null = null;
     void (async () => {
       try {
-        const [[records, storage], scenarios, roleplays] = await Promise.all([
+        const [[records, storage], scenarios, roleplays, checks] = await Promise.all([
           loadRecords(),
           fetch('/manager/scenarios.json').then(
             (r) => r.json() as Promise<{ scenarios: { hash: string; scenario: Scenario }[] }>,
@@ -62,9 +65,13 @@ export class Dashboard {
           fetch('/manager/roleplays.json').then(
             (r) => r.json() as Promise<{ roleplays: { hash: string; roleplay: Roleplay }[] }>,
           ),
+          fetch('/manager/checks.json').then(
+            (r) => r.json() as Promise<{ courses: CourseChecks[] }>,
+          ),
         ]);
         if (stopped) return;
         performance.mark('manager:loaded');
+        this.checksByCourse = new Map(checks.courses.map((c) => [c.course, c]));
         this.roleplaysByHash = new Map(roleplays.roleplays.map((r) => [r.hash, r.roleplay]));
         this.roleplayTitles = new Map(
           roleplays.roleplays.map(({ roleplay }) => [roleplay.id, roleplay.title]),

@@ -12,6 +12,7 @@ import { scenarioHash } from '../../engine/report';
 import type { Scenario } from '../../engine/schema';
 import { ENGINE_VERSION } from '../../engine/state';
 import {
+  StaleRunError,
   simulationSessionMachine,
   type SessionEvent,
   type TraineeAction,
@@ -31,6 +32,8 @@ export class ShiftRun {
   /** Practice shows the coach; assessment does not. Kept on the run, so a reload keeps it. */
   mode = $state<ShiftMode>('practice');
   snapshot = $state.raw<SessionSnapshot | null>(null);
+  /** Another tab moved this run on: this tab's copy is behind until `reload()`. */
+  stale = $state(false);
 
   readonly scenario: Scenario;
   readonly hash: string;
@@ -44,6 +47,8 @@ export class ShiftRun {
    * a save takes) keeps focus where the trainee left it and the desk from redrawing twice.
    */
   #waiting: SessionEvent[] = [];
+  /** The trainer of the live session this desk plays in, if any: a run started here is witnessed. */
+  witness: string | null = null;
 
   constructor(scenario: Scenario) {
     // Props can arrive as Svelte proxies, which IndexedDB cannot clone: the scenario's events
@@ -87,8 +92,17 @@ export class ShiftRun {
     }
   }
 
+  /**
+   * Read this scenario's run again from storage, as another tab left it, without reloading
+   * the page: only the run changes, not the profile or anything else on screen.
+   */
+  async reload(): Promise<void> {
+    await this.open(this.#profile);
+  }
+
   #boot(runId: string | null, log: LogEntry[]) {
     this.runId = runId;
+    this.stale = false;
     this.#finished = false;
     const actor = createActor(
       simulationSessionMachine.provide({
@@ -96,7 +110,13 @@ export class ShiftRun {
           persist: fromPromise(async ({ input }) => {
             if (!this.runId) throw new Error('No run is open.');
             const db = await loadStorage();
-            await db.appendRunEntries(this.runId, input.from, input.entries);
+            try {
+              await db.appendRunEntries(this.runId, input.from, input.entries, Date.now());
+            } catch (error) {
+              if (!(error instanceof db.RunMovedOn)) throw error;
+              this.stale = true;
+              throw new StaleRunError();
+            }
           }),
         },
       }),
@@ -152,6 +172,7 @@ export class ShiftRun {
           scenarioHash: this.hash,
           engineVersion: ENGINE_VERSION,
           mode,
+          ...(this.witness ? { witnessedBy: this.witness } : {}),
         });
         this.runId = run.id;
       } catch (error) {
