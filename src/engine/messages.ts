@@ -9,7 +9,7 @@
  */
 import { backorderPicture } from './duties';
 import { replay, type LogEntry } from './log';
-import type { Scenario } from './schema';
+import { MONTHS, type Scenario } from './schema';
 import { promiseTable } from './promise';
 import type {
   Compensation,
@@ -66,20 +66,6 @@ export function listWords(items: readonly string[], last: 'and' | 'or' = 'and'):
   return `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1)}`;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** `2026-03-04T08:00` -> `Wednesday 4 March 2026`, as a customer reads a date. */

@@ -11,7 +11,8 @@ import { isRule } from './rules';
 import { MAX_PRICE, MAX_QUANTITY } from './limits';
 
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const MONTHS = [
+/** Month names, January first: the calendar check and the customer's dates both say them. */
+export const MONTHS = [
   'January',
   'February',
   'March',
