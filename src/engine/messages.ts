@@ -11,13 +11,16 @@ import { backorderPicture } from './duties';
 import { replay, type LogEntry } from './log';
 import { MONTHS, type Scenario } from './schema';
 import { promiseTable } from './promise';
-import type {
-  Compensation,
-  CustomerOption,
-  EngineState,
-  NoticeContent,
-  NoticeKind,
-  OrderState,
+import {
+  entriesFor,
+  findOrder,
+  latestFor,
+  type Compensation,
+  type CustomerOption,
+  type EngineState,
+  type NoticeContent,
+  type NoticeKind,
+  type OrderState,
 } from './state';
 
 /** A message template: subject and body with `{placeholders}`. */
@@ -94,7 +97,7 @@ export function templateFor(
   state: EngineState,
   draft: NoticeDraft,
 ): NoticeTemplate | undefined {
-  const order = state.orders.find((o) => o.id === draft.order);
+  const order = findOrder(state, draft.order);
   const moment = (when: NoticeTemplate['when']) => {
     if (!order) return false;
     if (when === 'after-shipping') return order.lines.some((line) => line.shipped > 0);
@@ -115,7 +118,7 @@ export function templateFor(
 
 /** Every placeholder's value for a notice on an order, as the customer should read it. */
 export function noticeValues(state: EngineState, draft: NoticeDraft): Record<string, string> {
-  const order = state.orders.find((o) => o.id === draft.order);
+  const order = findOrder(state, draft.order);
   if (!order) return {};
   const name = (sku: string) => state.skus[sku]?.name ?? sku;
   const picture = backorderPicture(state, order, promiseTable(state));
@@ -132,9 +135,9 @@ export function noticeValues(state: EngineState, draft: NoticeDraft): Record<str
   const shipped = listWords(
     content.shipped.filter((item) => item.qty > 0).map((item) => `${item.qty} × ${name(item.sku)}`),
   );
-  const previous = state.notifications
-    .filter((n) => n.order === order.id && n.at <= state.now && n.promiseDate)
-    .at(-1);
+  const previous = entriesFor(state.notifications, order.id).findLast(
+    (n) => n.at <= state.now && n.promiseDate,
+  );
   // What cancelling would refund: the items no supply covers (discontinued or undated),
   // or, where every item has a date, all that is backordered.
   const undated = backordered.filter((item) => {
@@ -145,7 +148,7 @@ export function noticeValues(state: EngineState, draft: NoticeDraft): Record<str
   const substitute = backordered
     .map((item) => state.skus[item.sku]?.substitutes[0])
     .find((sku): sku is string => Boolean(sku));
-  const shipment = state.shipments.filter((s) => s.order === order.id).at(-1);
+  const shipment = latestFor(state.shipments, order.id);
   const date = content.promiseDate;
   return {
     customerName: state.customers[order.customer]?.name ?? order.customer,
@@ -188,7 +191,7 @@ function cancelledItems(
   const name = (sku: string) => state.skus[sku]?.name ?? sku;
   const done = order.lines.filter((line) => line.cancelled > 0);
   if (done.length > 0) {
-    const refunds = state.refunds.filter((r) => r.order === order.id);
+    const refunds = entriesFor(state.refunds, order.id);
     return {
       words: listWords(done.map((line) => `${line.cancelled} × ${name(line.sku)}`)),
       refund: refunds.reduce((sum, r) => sum + r.amount, 0),

@@ -337,6 +337,33 @@ export function latestFor<T extends { order: string }>(
 }
 
 /**
+ * Every entry for an order in an append-only list (shipments, refunds, notifications), in
+ * list order, indexed incrementally like the orders.
+ */
+const groupIndexes = new WeakMap<
+  readonly { order: string }[],
+  { size: number; groups: Map<string, { order: string }[]> }
+>();
+
+export function entriesFor<T extends { order: string }>(
+  list: readonly T[],
+  order: string,
+): readonly T[] {
+  let index = groupIndexes.get(list);
+  if (!index) {
+    index = { size: 0, groups: new Map() };
+    groupIndexes.set(list, index);
+  }
+  for (; index.size < list.length; index.size++) {
+    const entry = list[index.size]!;
+    const group = index.groups.get(entry.order);
+    if (group) group.push(entry);
+    else index.groups.set(entry.order, [entry]);
+  }
+  return (index.groups.get(order) as T[] | undefined) ?? [];
+}
+
+/**
  * A private working copy of a state. The engine's rules change a draft in place (a shift of
  * 20,000 orders replays in linear time); every public function works on a copy, so callers
  * only ever see plain data in and new data out. Records that are never changed once written
