@@ -149,7 +149,7 @@ export function replay(
 ): { ok: true; result: ReplayResult } | { ok: false; error: ReplayError } {
   const state = initialState(scenario);
   const outcomes: StepOutcome[] = [];
-  const scheduled = scenario.events.map((event) => canonicalJson(event));
+  const scheduled = scheduledEvents(scenario);
   let next = 0;
   for (let index = 0; index < log.length; index++) {
     const entry = log[index]!;
@@ -203,8 +203,33 @@ export function replay(
  * JSON); any other event was injected by a trainer. Replay and the live session both ask
  * this, so a shift counts its events the same way live and replayed.
  */
-function isScheduled(entry: LogEntry, next: number, scheduled: readonly string[]): boolean {
-  return next < scheduled.length && canonicalJson(entry) === scheduled[next];
+function isScheduled(entry: LogEntry, next: number, scheduled: readonly ScheduledEvent[]): boolean {
+  const due = scheduled[next];
+  // Time and type first: most entries differ there, and need not be written out to compare.
+  return (
+    due !== undefined &&
+    due.event.at === entry.at &&
+    due.event.type === entry.type &&
+    canonicalJson(entry) === due.json
+  );
+}
+
+interface ScheduledEvent {
+  event: ScenarioEvent;
+  /** The event's canonical JSON, which an entry must equal to be this event. */
+  json: string;
+}
+
+/** A scenario's events with their canonical JSON, worked out once per scenario object. */
+const scheduledByScenario = new WeakMap<Scenario, ScheduledEvent[]>();
+
+function scheduledEvents(scenario: Scenario): ScheduledEvent[] {
+  let scheduled = scheduledByScenario.get(scenario);
+  if (!scheduled) {
+    scheduled = scenario.events.map((event) => ({ event, json: canonicalJson(event) }));
+    scheduledByScenario.set(scenario, scheduled);
+  }
+  return scheduled;
 }
 
 /**
@@ -217,7 +242,7 @@ export function applyEntries(
   from: { state: EngineState; eventsApplied: number },
   entries: readonly LogEntry[],
 ): { state: EngineState; outcomes: StepOutcome[]; eventsApplied: number } {
-  const scheduled = scenario.events.map((event) => canonicalJson(event));
+  const scheduled = scheduledEvents(scenario);
   let { state, eventsApplied } = from;
   const outcomes: StepOutcome[] = [];
   for (const entry of entries) {
