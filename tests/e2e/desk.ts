@@ -5,7 +5,7 @@
  * edit them.
  */
 import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { Action } from '../../src/engine/actions';
 import { parseScenario } from '../../src/engine/load';
 import { isAction, type LogEntry } from '../../src/engine/log';
@@ -42,6 +42,8 @@ export async function showPanel(
   const button = page
     .getByRole('navigation', { name: 'Desk panels' })
     .getByRole('button', { name, exact: true });
+  // On a wide screen the order and the messages are always on screen, with no button.
+  if (!(await button.isVisible())) return;
   if ((await button.getAttribute('aria-pressed')) === 'true') return;
   await via.click(button);
   await expect(button).toHaveAttribute('aria-pressed', 'true');
@@ -68,7 +70,9 @@ export async function perform(
   switch (action.type) {
     case 'check-stock':
       await showPanel(page, 'Inventory', via);
-      await via.click(page.getByRole('button', { name: `Check stock of ${action.sku}` }));
+      await via.click(
+        page.getByRole('button', { name: `Check stock of ${action.sku}`, exact: true }),
+      );
       break;
     case 'allocate':
       if (!action.lines) {
@@ -86,7 +90,7 @@ export async function perform(
         await via.fill(group.getByLabel('Units backordered'), String(line.qty));
         await via.select(group.getByLabel('Type'), line.backorderType);
         await via.check(group.getByLabel('No date yet'), line.promiseDate === null);
-        if (line.promiseDate) await via.fill(group.getByLabel('Promise date'), line.promiseDate);
+        if (line.promiseDate) await pickDate(group, line.promiseDate, via);
       }
       await via.check(form.getByRole('checkbox', { name: /^Partial backorder/ }), action.partial);
       await via.click(form.getByRole('button', { name: 'Record backorder' }));
@@ -109,8 +113,7 @@ export async function perform(
         await via.fill(form.getByLabel(`Backordered: ${sku}`), String(backordered));
       }
       await via.check(form.getByLabel('No date yet'), action.content.promiseDate === null);
-      if (action.content.promiseDate)
-        await via.fill(form.getByLabel('Promise date'), action.content.promiseDate);
+      if (action.content.promiseDate) await pickDate(form, action.content.promiseDate, via);
       for (const [option, label] of [
         ['wait', 'Wait'],
         ['ship-available', 'Ship available'],
@@ -145,11 +148,17 @@ export async function perform(
   await expect.poll(() => logLength(page)).toBeGreaterThan(before);
 }
 
+/** Choose a scenario time in a "Promise date" and "Promise time" pair of lists. */
+async function pickDate(within: Locator, time: string, via: Driver) {
+  await via.select(within.getByLabel('Promise date'), time.slice(0, 10));
+  await via.select(within.getByLabel('Promise time'), time.slice(11, 16));
+}
+
 /** Move the clock to an event's time, or (for the final advance) to the end of the shift. */
 export async function advanceTo(page: Page, entry: LogEntry, via: Driver = pointer) {
   const before = await logLength(page);
   if (before === Infinity) return;
-  const now = (await page.getByTestId('clock-now').textContent())!.replace(' ', 'T');
+  const now = (await page.getByTestId('clock-now').locator('time').getAttribute('datetime'))!;
   if (now >= entry.at) return;
   await via.click(page.getByRole('button', { name: /^Advance to (next event|end of shift)$/ }));
   await expect.poll(() => logLength(page)).toBeGreaterThan(before);

@@ -16,6 +16,7 @@ import {
   debriefRules,
   endShift,
   logLength,
+  perform,
   play,
   selectOrder,
   showPanel,
@@ -34,7 +35,7 @@ async function openAndStart(page: Page) {
   await createProfile(page, 'Ana Ruiz');
   await expect(page.getByRole('heading', { name: 'Briefing' })).toBeVisible();
   await page.getByRole('button', { name: 'Start the shift' }).click();
-  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+  await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:00');
 }
 
 test.describe('simulation player', () => {
@@ -51,7 +52,7 @@ test.describe('simulation player', () => {
     await expect(page.getByText(/within 4 hours/)).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Start the shift' }).click();
-    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:00');
     await selectOrder(page, 'SO-51117');
     await expectNoAxeViolations(page);
 
@@ -131,7 +132,7 @@ test.describe('simulation player', () => {
     await keys.fill(panel.getByLabel('Your name'), 'Kim Keys');
     await keys.click(panel.getByRole('button', { name: 'Create profile' }));
     await keys.click(page.getByRole('button', { name: 'Start the shift' }));
-    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:00');
 
     // "Desk panels" brings a panel on screen and moves focus to its heading; Tab carries on.
     await showPanel(page, 'Inventory', keys);
@@ -155,7 +156,7 @@ test.describe('simulation player', () => {
     await expect(page.getByTestId('log-length')).toHaveText(`${log.length} entries`);
 
     // A step's controls keep focus while it is saved.
-    const check = page.getByRole('button', { name: `Check stock of ${[...skus][0]}` });
+    const check = page.getByRole('button', { name: `Check stock of ${[...skus][0]}`, exact: true });
     await showPanel(page, 'Inventory', keys);
     await keys.click(check);
     await expect(page.getByTestId('log-length')).toHaveText(`${log.length + 1} entries`);
@@ -182,15 +183,15 @@ test('the clock runs by itself once started, and a reload finds the same shift t
   await run.click();
   await expect(run).toHaveAttribute('aria-pressed', 'true');
   await page.clock.runFor(4_000);
-  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:15');
+  await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:15');
   await run.click();
   await expect(run).toHaveAttribute('aria-pressed', 'false');
   await page.clock.runFor(8_000);
-  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:15');
+  await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:15');
   const entries = await page.getByTestId('log-length').textContent();
   await page.reload();
   await waitForIslands(page);
-  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:15');
+  await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:15');
   await expect(page.getByTestId('log-length')).toHaveText(entries!);
   await expect(page.getByRole('button', { name: 'Run the clock' })).toHaveAttribute(
     'aria-pressed',
@@ -323,12 +324,12 @@ test.describe('practice and assessment', () => {
     await expect(
       coachPanel.getByText('Tell every customer whose order is backordered: order SO-81066'),
     ).toBeVisible();
-    await expect(coachPanel.getByText(/by 2026-03-02 12:00/).first()).toBeVisible();
+    await expect(coachPanel.getByText(/by Mon 2 Mar, 12:00/).first()).toBeVisible();
 
     // Past the deadline with nobody told: the deduction is explained on the spot.
     for (const hour of ['09', '10', '11', '12', '13']) {
       await page.getByRole('button', { name: 'Advance 1 hour' }).click();
-      await expect(page.getByTestId('clock-now')).toHaveText(new RegExp(`2026-03-02 ${hour}:`));
+      await expect(page.getByTestId('clock-now')).toHaveText(new RegExp(`Mon 2 Mar, ${hour}:`));
     }
     await expect(coachPanel.getByRole('heading', { name: 'Deducted so far' })).toBeVisible();
     await expect(
@@ -350,13 +351,13 @@ test.describe('practice and assessment', () => {
     await createProfile(page, 'Ana Ruiz');
     await page.getByRole('radio', { name: /^Assessment/ }).check();
     await page.getByRole('button', { name: 'Start the shift' }).click();
-    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:00');
     await expect(page.getByRole('region', { name: 'Coach' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Advance 1 hour' }).click();
-    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 09:00');
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 09:00');
     await page.reload();
     await waitForIslands(page);
-    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 09:00');
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 09:00');
     await expect(page.getByRole('region', { name: 'Coach' })).toHaveCount(0);
   });
 
@@ -367,6 +368,88 @@ test.describe('practice and assessment', () => {
     await expect(page.getByRole('button', { name: 'End the shift now' })).toBeFocused();
     await page.getByRole('button', { name: 'Keep working' }).click();
     await expect(page.getByRole('button', { name: 'End the shift now' })).toHaveCount(0);
-    await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 08:00');
+  });
+});
+
+test.describe('the desk as a workspace', () => {
+  test('check stock answers on the order line; the timeline, the inbox marks and the open order survive a reload', async ({
+    page,
+  }) => {
+    await openAndStart(page);
+    const ORDER = 'SO-51120';
+    await selectOrder(page, ORDER);
+    const line = page.getByRole('region', { name: `Lines of order ${ORDER}` });
+    const sku = scenario.orders.find((o) => o.id === ORDER)!.lines[0]!.sku;
+    await line.getByRole('button', { name: `Check stock of ${sku} for this line` }).click();
+    const item = scenario.catalog.find((s) => s.sku === sku)!;
+    await expect(line.getByRole('status')).toContainText(`${item.onHand} on hand`);
+    await expect(line.getByRole('status')).toContainText('reserved');
+    await expect(line.getByRole('status')).toContainText('available');
+    await expect(page.getByTestId('log-length')).toHaveText('1 entry');
+
+    // Priya's message arrives at 09:10: on the timeline and in the inbox, not yet answered.
+    await page.getByRole('button', { name: 'Advance to next event' }).click();
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 09:10');
+    await showPanel(page, 'Messages and coach');
+    const timeline = page.getByRole('region', { name: 'Event timeline' });
+    await expect(timeline.getByRole('listitem')).toHaveCount(1);
+    await expect(timeline).toContainText(`Priya Nair wrote about ${ORDER} (ask status)`);
+    await expect(timeline).toContainText('Mon 2 Mar, 09:10');
+    const inbox = page.getByRole('region', { name: 'Customer inbox' });
+    await expect(inbox).toContainText('Not answered yet');
+
+    // A status update answers her; the order shows what she asked.
+    await perform(page, {
+      type: 'notify-customer',
+      at: '2026-03-02T09:10',
+      by: 'trainee',
+      order: ORDER,
+      kind: 'status-update',
+      channel: 'email',
+      content: {
+        shipped: [],
+        backordered: [],
+        promiseDate: null,
+        options: [],
+        apology: false,
+        compensation: 'none',
+      },
+    } as Action);
+    await expect(inbox).toContainText('Answered Mon 2 Mar, 09:10');
+
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByRole('heading', { name: `Order ${ORDER}` })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: `Requests from the customer of ${ORDER}` }),
+    ).toContainText('Asked where the order is');
+    await showPanel(page, 'Messages and coach');
+    await expect(page.getByRole('region', { name: 'Event timeline' })).toContainText(
+      `Priya Nair wrote about ${ORDER}`,
+    );
+    await expect(page.getByRole('region', { name: 'Customer inbox' })).toContainText(
+      'Answered Mon 2 Mar, 09:10',
+    );
+    await expectNoAxeViolations(page);
+  });
+
+  test('a phone shows one panel at a time under a small clock bar, with no sideways scroll', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openAndStart(page);
+    const bar = page.locator('.desk__clock');
+    expect((await bar.boundingBox())!.height).toBeLessThan(844 / 3);
+    for (const name of ['Order queue', 'Messages and coach', 'Inventory'] as const) {
+      await showPanel(page, name);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `sideways scroll with ${name} open`).toBeLessThanOrEqual(390);
+    }
+    // The controls used less often fold away, and come back on request.
+    await expect(page.getByRole('button', { name: 'End shift' })).toBeHidden();
+    await page.getByRole('button', { name: 'More' }).click();
+    await expect(page.getByRole('button', { name: 'End shift' })).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 });

@@ -1,12 +1,16 @@
 /**
- * How the order desk prints the engine's values: simulated times as `2026-03-02 08:00`
- * (the scenario's own local time, no zone), money with two decimals, codes in words.
+ * How the order desk prints the engine's values: simulated times as `Mon 2 Mar, 08:00`
+ * (the scenario's own local time, no zone; see lib/dates), money with two decimals, codes
+ * in words.
  */
 import type { LocalDateTime } from '../../engine/time';
 import { NO_DATE_TEXT } from '../../engine/shipping';
+import { formatLocal } from '../../lib/dates';
+
+export { readableTimes } from '../../lib/dates';
 
 export function formatTime(time: LocalDateTime | null | undefined): string {
-  return time ? time.replace('T', ' ') : NO_DATE_TEXT;
+  return time ? formatLocal(time) : NO_DATE_TEXT;
 }
 
 export function formatMoney(amount: number): string {
