@@ -204,7 +204,7 @@ function noteStockChange(event: ScenarioEvent, state: EngineState, unchecked: Se
 function teamNote(event: ScenarioEvent, team: Team): string {
   switch (event.type) {
     case 'po-delayed':
-      return `PO ${event.po} now expected ${event.eta}; promise dates on waiting orders have moved. (${team})`;
+      return `Purchase order ${event.po} now expected ${event.eta}; promise dates on waiting orders have moved. (${team})`;
     case 'sku-discontinued':
       return `${event.sku} is discontinued: stop selling it and offer substitutes on open orders. (${team})`;
     case 'stock-count':

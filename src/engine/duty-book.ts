@@ -221,7 +221,7 @@ export function eventDuty(
 function describeEvent(event: LogEntry): string {
   switch (event.type) {
     case 'po-delayed':
-      return `PO ${event.po} delayed to ${event.eta}`;
+      return `purchase order ${event.po} delayed to ${event.eta}`;
     case 'sku-discontinued':
       return `${event.sku} discontinued`;
     case 'stock-count':
