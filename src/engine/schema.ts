@@ -325,8 +325,8 @@ export const scenarioSchema = z
     title: z.string().min(1).max(120).describe('Shown in the scenario list and the briefing.'),
     summary: z.string().min(1).max(1000).describe('What the shift is about, in a sentence or two.'),
     level: z
-      .union([z.literal(1), z.literal(2), z.literal(3)])
-      .describe('1 beginner, 2 intermediate, 3 advanced.'),
+      .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
+      .describe('0 a guided first shift, 1 beginner, 2 intermediate, 3 advanced.'),
     competencies: z
       .array(competency)
       .min(1)

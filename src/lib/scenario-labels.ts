@@ -4,10 +4,11 @@
  */
 import type { Competency, Scenario } from '../engine/schema';
 
-/** A scenario's difficulty, 1 to 3, as the scenario schema defines it. */
+/** A scenario's difficulty, 0 (guided) to 3, as the scenario schema defines it. */
 export type Level = Scenario['level'];
 
 const LEVEL_LABELS: Record<Level, string> = {
+  0: 'Guided',
   1: 'Beginner',
   2: 'Intermediate',
   3: 'Advanced',

@@ -142,6 +142,23 @@ export async function perform(
     case 'ship':
       await via.click(page.getByRole('button', { name: 'Ship', exact: true }));
       break;
+    case 'flag-priority':
+      await via.click(page.getByRole('button', { name: 'Flag as high priority' }));
+      break;
+    case 'escalate':
+      await via.fill(page.getByLabel('Reason to escalate to a supervisor'), action.reason);
+      await via.click(page.getByRole('button', { name: 'Escalate', exact: true }));
+      break;
+    case 'inform-team': {
+      await showPanel(page, 'Messages and coach', via);
+      const notes = page.getByRole('region', { name: 'Team notes' });
+      await via.select(notes.getByLabel('Team'), action.team);
+      const about = notes.getByRole('checkbox', { name: /^About order/ });
+      if (await about.count()) await via.check(about, Boolean(action.order));
+      await via.fill(notes.getByLabel('Note'), action.note);
+      await via.click(notes.getByRole('button', { name: 'Send note' }));
+      break;
+    }
     default:
       throw new Error(`the test does not perform ${action.type} yet`);
   }

@@ -6,7 +6,9 @@
  * Actions come from the autopilot's log on the scenario file itself, so the test follows the
  * scenario as trainers edit it.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { parseGuide } from '../../src/course/guide';
 import type { Action } from '../../src/engine/actions';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { isAction, type LogEntry } from '../../src/engine/log';
@@ -450,6 +452,63 @@ test.describe('the desk as a workspace', () => {
     await expect(page.getByRole('button', { name: 'End shift' })).toBeHidden();
     await page.getByRole('button', { name: 'More' }).click();
     await expect(page.getByRole('button', { name: 'End shift' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('the guided first shift', () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test('a new hire follows the guide through every control, through a reload, and passes', async ({
+    page,
+  }) => {
+    const id = 'first-shift';
+    const guided = bundledScenario(id);
+    const log = runAutopilot(guided).log;
+    await page.goto('/simulations/');
+    await waitForIslands(page);
+    // Listed first, as the place to start.
+    await expect(
+      page.locator('main h3, main h2').filter({ hasText: 'Your first shift, guided' }).first(),
+    ).toBeVisible();
+    await page.goto(`/simulations/${id}/`);
+    await waitForIslands(page);
+    await createProfile(page, 'Nia New');
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    const guide = page.getByRole('region', { name: 'Guide' });
+    await expect(guide).toContainText('Step 1 of');
+    await expect(guide).toContainText('Check the stock');
+
+    // "Show me" brings the inventory up and puts the keyboard on the control to use.
+    await guide.getByRole('button', { name: 'Show me' }).click();
+    await expect(
+      page.getByRole('button', { name: 'Check stock of PAK-TAPE-48B', exact: true }),
+    ).toBeFocused();
+
+    // Hidden and shown again.
+    await guide.getByRole('button', { name: 'Hide the guide' }).click();
+    await expect(page.getByRole('region', { name: 'Guide' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show the guide' }).click();
+
+    // Half the work, then a reload: the guide is at the same step.
+    const half = log.findIndex((entry) => entry.type === 'po-delayed');
+    await play(page, log.slice(0, half));
+    await expect(guide).toContainText('Move the clock on');
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByRole('region', { name: 'Guide' })).toContainText('Move the clock on');
+
+    // Everything but the final move of the clock to the end of the shift.
+    expect(log.at(-1)!.type).toBe('advance-clock');
+    await play(page, log.slice(half, -1));
+    const last = page.getByRole('region', { name: 'Guide' });
+    const guideFile = parseGuide(readFileSync(`simulations/guides/${id}.yaml`, 'utf8'), id);
+    if (!guideFile.ok) throw new Error('the guide does not load');
+    const steps = guideFile.value.steps.length;
+    await expect(last).toContainText(`Step ${steps} of ${steps}`);
+    await expect(last).toContainText('That is every control of the desk');
+    await endShift(page);
+    expect(await debriefRules(page)).toEqual([]);
     await expectNoAxeViolations(page);
   });
 });
