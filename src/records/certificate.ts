@@ -27,9 +27,12 @@ export const REQUIRED_MAX_LEVEL = 2;
 
 /** The scenarios a certificate needs, in id order. */
 export function requiredScenarios(scenarios: Iterable<ScenarioInfo>): ScenarioInfo[] {
-  return [...scenarios]
-    .filter((s) => s.level <= REQUIRED_MAX_LEVEL)
-    .sort((a, b) => a.id.localeCompare(b.id));
+  return (
+    [...scenarios]
+      // Level 0 is the guided first shift: practice with a guide, not evidence of skill.
+      .filter((s) => s.level >= 1 && s.level <= REQUIRED_MAX_LEVEL)
+      .sort((a, b) => a.id.localeCompare(b.id))
+  );
 }
 
 export interface CertifiedPass {
