@@ -23,6 +23,12 @@ export default defineConfig({
   use: {
     baseURL: base,
     trace: 'retain-on-failure',
+    // The site registers a service worker that downloads the whole site (about 150 files)
+    // in the background on a first visit. Every test starts a fresh context, so allowing it
+    // everywhere would repeat that download in each test, compete for the CPU, and answer
+    // requests from its cache where a spec means to see the server's. Only offline.spec.ts,
+    // which is about the service worker, allows it (`test.use({ serviceWorkers: 'allow' })`).
+    serviceWorkers: 'block',
   },
   projects: [
     {

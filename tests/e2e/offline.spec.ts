@@ -1,0 +1,166 @@
+/**
+ * The site offline and installable, end to end in Chromium with its service worker:
+ * after one visit, with the network gone, a trainee reads a lesson, passes its check,
+ * plays part of a shift and searches; a reload finds it all still there, and nothing
+ * reached the network. A new build deployed later is offered by a prompt, installed only
+ * when accepted, and never while a shift is being played.
+ *
+ * The other specs block service workers (playwright.config.ts); these allow them. Each
+ * test serves the built site from its own small server (static-site.ts), which can be
+ * switched off and can serve a second build.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { runAutopilot } from '../../src/engine/autopilot';
+import { COURSE, answerCheck, checkOf } from './course';
+import { bundledScenario, endShift, logLength, play } from './desk';
+import { createProfile, waitForIslands } from './fixtures';
+import { expectNoAxeViolations, watchForProblems } from './page-checks';
+import { SECOND_BUILD_TEXT, serveSite, type StaticSite } from './static-site';
+
+test.use({ serviceWorkers: 'allow' });
+
+const LESSON = `${COURSE}01-basics/02-three-types/`;
+const SCENARIO = 'three-backorder-types';
+const DESK = `/simulations/${SCENARIO}/`;
+const reference = runAutopilot(bundledScenario(SCENARIO)).log;
+
+let site: StaticSite;
+test.beforeEach(async () => {
+  site = await serveSite();
+});
+test.afterEach(async () => {
+  await site?.close();
+});
+
+/** Wait until the service worker has stored the whole site and is active. */
+async function installed(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
+const offlineBanner = (page: Page) =>
+  page.getByRole('status').filter({ hasText: 'You are offline' });
+
+test('after one visit the site works with no network, and a reload keeps everything', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const problems = watchForProblems(page);
+  await page.goto(site.url('/'));
+  await installed(page);
+
+  site.offline = true;
+  await context.setOffline(true);
+  await expect(offlineBanner(page)).toHaveText(/progress is still kept on this device/);
+
+  // A lesson never opened before, and its check, passed with a profile made offline.
+  await page.goto(site.url(LESSON));
+  await waitForIslands(page);
+  await createProfile(page, 'Ana Ruiz');
+  await expect(offlineBanner(page)).toBeVisible();
+  const check = await answerCheck(page, checkOf('01-basics').questions, true);
+  await expect(check.getByRole('heading', { name: 'Passed: 100 %' })).toBeVisible();
+  await expect(check.getByText('Your attempt is saved.')).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Part of a shift at the order desk: the morning's first moves.
+  await page.goto(site.url(DESK));
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await play(
+    page,
+    reference.filter((entry) => entry.at === reference[0]!.at),
+  );
+  const played = await logLength(page);
+  expect(played).toBeGreaterThan(3);
+
+  // Search reads its index from the device too.
+  await page.goto(site.url('/search/?q=backorder'));
+  await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+
+  // A reload, still offline: the shift resumes where it was, the check stays passed.
+  await page.goto(site.url(DESK));
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByTestId('log-length')).toHaveText(`${played} entries`);
+  await page.goto(site.url(COURSE));
+  await waitForIslands(page);
+  await expect(
+    page
+      .getByRole('region', { name: 'Your progress' })
+      .getByRole('progressbar', { name: / and 1 of \d+ checks done$/ }),
+  ).toBeVisible();
+  await expect(offlineBanner(page)).toBeVisible();
+
+  // Every page, script, style and data file came from the device; only the service
+  // worker's own checks for a new version went looking for the network (and found none).
+  expect(
+    site.reached.filter((path) => path !== '/sw.js'),
+    'requests that needed the network while offline',
+  ).toEqual([]);
+  // Back online: the next page finds the site again and drops the banner. (Chromium's
+  // emulated network sends no 'online' event to a page that loaded while offline.)
+  site.offline = false;
+  await context.setOffline(false);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(offlineBanner(page)).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+const prompt = (page: Page) =>
+  page.locator('[data-update-prompt]').filter({ hasText: 'A new version' });
+
+test('a new build is offered by a prompt and installed when accepted', async ({ page }) => {
+  await page.goto(site.url('/glossary/'));
+  await installed(page);
+
+  site.build = 2;
+  await page.reload(); // the browser looks for a new service worker on each visit
+  await expect(prompt(page)).toBeVisible();
+  await expect(page.getByText(SECOND_BUILD_TEXT)).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // "Not now" puts it away for this page; it comes back on the next.
+  await page.getByRole('button', { name: 'Not now' }).click();
+  await expect(prompt(page)).toHaveCount(0);
+  await page.reload();
+  await expect(prompt(page)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Reload to update' }).click();
+  await expect(page.getByText(SECOND_BUILD_TEXT)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  await expect(prompt(page)).toHaveCount(0);
+});
+
+test('during a shift the update waits, and is offered once the shift ends', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(site.url(DESK));
+  await waitForIslands(page);
+  await createProfile(page, 'Ana Ruiz');
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await play(page, reference.slice(0, 3));
+  await installed(page);
+
+  site.build = 2;
+  // The hourly check for a new version, brought forward.
+  await page.evaluate(async () => {
+    await (await navigator.serviceWorker.getRegistration())!.update();
+  });
+  await expect(page.locator('[data-update-prompt]')).toHaveAttribute('data-state', 'held');
+  // Still the same shift on the same page: nothing reloaded.
+  await expect(page.getByTestId('clock-now')).toBeVisible();
+  await expect(page.getByText(SECOND_BUILD_TEXT)).toHaveCount(0);
+  await expect(prompt(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reload to update' })).toBeHidden();
+
+  await endShift(page);
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  await expect(prompt(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Reload to update' }).click();
+  await expect(page.getByText(SECOND_BUILD_TEXT)).toBeVisible();
+  await waitForIslands(page);
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+});
