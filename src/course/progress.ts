@@ -5,7 +5,7 @@
  * agree; storage lives in src/db/.
  */
 import type { CheckData, CourseOutline, LessonRef, ModuleRef } from './outline';
-import type { Question } from './schema';
+import { sha256 } from '../engine/canonical';
 
 export interface ProgressFacts {
   /** Lesson keys (`01-basics/02-three-types`) the profile has completed. */
@@ -110,35 +110,40 @@ export function refresherDue(
   return { dueOn, due: now >= dueOn };
 }
 
+/** The refresher quiz's pass mark. */
+export const REFRESHER_PASS_MARK = 0.8;
+
 /**
- * A short refresher drawn from every module: questions taken round-robin across modules in
- * an order shuffled by `seed` (a new seed each refresher gives a different mix, and the
- * same seed the same quiz, so a reload keeps it).
+ * The refresher quiz as a check of its own (syllabus 8, issue 14): its bank is every
+ * module's bank, question ids qualified by module (`01-basics--cause-of-backorder`, since
+ * ids are unique only within a module), and each attempt draws `count` questions spread
+ * over the modules (src/course/draw.ts), a different draw each attempt.
  */
-export function refresherQuestions(
+export function refresherCheck(
+  course: string,
   checks: readonly CheckData[],
   count: number,
-  seed: number,
-): Question[] {
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    // xorshift32: small, seedable, good enough to shuffle a quiz
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
+  passMark = REFRESHER_PASS_MARK,
+): CheckData {
+  const qualify = (module: string, id: string) => `${module}--${id}`;
+  return {
+    course,
+    module: 'refresher',
+    moduleTitle: 'Refresher',
+    passMark,
+    draw: count,
+    questions: checks.flatMap((check) =>
+      check.questions.map((q) => ({
+        ...q,
+        id: qualify(check.module, q.id),
+        see: qualify(check.module, q.see),
+      })),
+    ),
+    hash: sha256(checks.map((c) => c.hash).join()),
+    sections: Object.fromEntries(
+      checks.flatMap((check) =>
+        Object.entries(check.sections).map(([see, link]) => [qualify(check.module, see), link]),
+      ),
+    ),
   };
-  const pools = checks.map((check) => {
-    // Question ids are unique within a module; the refresher mixes modules, so qualify them.
-    const pool = check.questions.map((q) => ({ ...q, id: `${check.module}--${q.id}` }));
-    for (let i = pool.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-    }
-    return pool;
-  });
-  const picked: Question[] = [];
-  for (let round = 0; picked.length < count && pools.some((p) => p.length > round); round++)
-    for (const pool of pools) if (pool[round] && picked.length < count) picked.push(pool[round]!);
-  return picked;
 }
