@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planAttempt } from './draw';
+import { refresherCheck } from './refresher';
 import type { CheckData, CourseOutline } from './outline';
 import {
   courseProgress,
   isModuleOpen,
   lockedBy,
   refresherDue,
-  refresherCheck,
   type ProgressFacts,
 } from './progress';
 

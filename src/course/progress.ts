@@ -4,8 +4,7 @@
  * Pure functions over plain records, so the course page, the lesson page and the tests
  * agree; storage lives in src/db/.
  */
-import type { CheckData, CourseOutline, LessonRef, ModuleRef } from './outline';
-import { sha256 } from '../engine/canonical';
+import type { CourseOutline, LessonRef, ModuleRef } from './outline';
 
 export interface ProgressFacts {
   /** Lesson keys (`01-basics/02-three-types`) the profile has completed. */
@@ -108,42 +107,4 @@ export function refresherDue(
   const from = lastRefresher && lastRefresher > completedOn ? lastRefresher : completedOn;
   const dueOn = new Date(from.getTime() + refresherDays * DAY);
   return { dueOn, due: now >= dueOn };
-}
-
-/** The refresher quiz's pass mark. */
-export const REFRESHER_PASS_MARK = 0.8;
-
-/**
- * The refresher quiz as a check of its own (syllabus 8, issue 14): its bank is every
- * module's bank, question ids qualified by module (`01-basics--cause-of-backorder`, since
- * ids are unique only within a module), and each attempt draws `count` questions spread
- * over the modules (src/course/draw.ts), a different draw each attempt.
- */
-export function refresherCheck(
-  course: string,
-  checks: readonly CheckData[],
-  count: number,
-  passMark = REFRESHER_PASS_MARK,
-): CheckData {
-  const qualify = (module: string, id: string) => `${module}--${id}`;
-  return {
-    course,
-    module: 'refresher',
-    moduleTitle: 'Refresher',
-    passMark,
-    draw: count,
-    questions: checks.flatMap((check) =>
-      check.questions.map((q) => ({
-        ...q,
-        id: qualify(check.module, q.id),
-        see: qualify(check.module, q.see),
-      })),
-    ),
-    hash: sha256(checks.map((c) => c.hash).join()),
-    sections: Object.fromEntries(
-      checks.flatMap((check) =>
-        Object.entries(check.sections).map(([see, link]) => [qualify(check.module, see), link]),
-      ),
-    ),
-  };
 }

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { markCheck, type Answer } from '../course/grading';
 import type { CheckData } from '../course/outline';
-import { refresherCheck } from '../course/progress';
+import { refresherCheck } from '../course/refresher';
 import type { Question } from '../course/schema';
 import { checkAttemptKey, type CheckVerification } from './flags';
 
@@ -23,7 +23,7 @@ export interface CourseChecks {
 }
 
 /** The refresher's pass mark (src/course/progress.ts). */
-export { REFRESHER_PASS_MARK } from '../course/progress';
+export { REFRESHER_PASS_MARK } from '../course/refresher';
 
 export { CHECK_FLAG_LABELS, CHECK_FLAGS, checkAttemptKey } from './flags';
 export type { CheckFlag, CheckVerification } from './flags';

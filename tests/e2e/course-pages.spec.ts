@@ -9,7 +9,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readCourseFiles, type ModuleFiles } from '../../src/course/content-files';
-import { waitForIslands } from './fixtures';
+import { hydrated, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const files = readCourseFiles('content');
@@ -255,11 +255,14 @@ test.describe('search', () => {
       page.getByRole('heading', { name: `Finish “${before.module.title}” first` }),
     ).toBeVisible();
     await expect(page.locator('#lesson-body')).toBeHidden();
+    // Scrolled into view and hydrated, the feedback island still shows no form.
+    await hydrated(page, page.locator('.feedback-slot'));
     await expect(page.getByRole('heading', { name: 'Help us improve this lesson' })).toHaveCount(0);
 
     // A lesson the trainee can read has the form.
     await page.goto(firstLesson.href);
     await waitForIslands(page);
+    await hydrated(page, page.locator('.feedback-slot'));
     await expect(page.getByRole('heading', { name: 'Help us improve this lesson' })).toBeVisible();
   });
 
