@@ -30,6 +30,16 @@ process.stderr.write(
     ? `${problems.length} problem(s) in content/\n`
     : `content/ is valid: ${files.courses.length} course(s), ${lessons} lesson(s), ${files.templates.length} template(s), ${files.glossary.length} glossary term(s)\n`,
 );
+if (problems.length === 0)
+  for (const { slug, modules } of files.courses)
+    process.stderr.write(
+      `${slug} question banks: ${modules
+        .map((m) =>
+          m.check ? `${m.slug} ${m.check.questions.length} (draws ${m.check.draw})` : null,
+        )
+        .filter(Boolean)
+        .join(', ')}\n`,
+    );
 if (roleplays.problems.length === 0)
   process.stderr.write(
     `simulations/roleplays/ is valid: ${roleplays.roleplays

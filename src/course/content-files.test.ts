@@ -23,7 +23,10 @@ describe('readCourseFiles', () => {
     expect(course!.modules.map((m) => m.module.topic)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const module of course!.modules) {
       expect(module.lessons.length, module.slug).toBeGreaterThan(0);
-      expect(module.check?.questions.length ?? 0, module.slug).toBeGreaterThanOrEqual(3);
+      // Every bank holds at least twice what one attempt draws (issue 14).
+      expect(module.check?.questions.length ?? 0, module.slug).toBeGreaterThanOrEqual(
+        2 * (module.check?.draw ?? 2),
+      );
     }
     const kinds = new Set(
       course!.modules.flatMap((m) => m.check?.questions.map((q) => q.kind) ?? []),
@@ -72,11 +75,44 @@ describe('readCourseFiles', () => {
       change: (text: string) => text.replaceAll('correct: true', 'correct: false'),
       path: 'questions',
     },
+    {
+      label: 'a bank smaller than twice its draw',
+      file: `${COURSE}/03-partial-shipments/check.yaml`,
+      change: (text: string) => text.replace(/^draw: \d+$/m, 'draw: 5'),
+      path: 'questions',
+    },
+    {
+      label: 'an option without feedback',
+      file: `${COURSE}/03-partial-shipments/check.yaml`,
+      change: (text: string) => text.replace(/^( {8})feedback:/m, '$1feedbak:'),
+      path: 'questions[0].options[0]',
+    },
   ])('names the file and field of $label', ({ file, change, path }) => {
     const { problems } = readCourseFiles(contentWith(file, change));
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]!.file.endsWith(file)).toBe(true);
     expect(problems[0]!.path.startsWith(path)).toBe(true);
+  });
+});
+
+describe('content links', () => {
+  it('finds every question pointing at a real lesson section, and names one that does not', async () => {
+    const { contentLinkProblems } = await import('./content-links');
+    const scenarios = new Set(['three-backorder-types', 'late-purchase-order']);
+    const good = contentLinkProblems(readCourseFiles('content'), scenarios).filter((p) =>
+      p.path.endsWith('.see'),
+    );
+    expect(good).toEqual([]);
+    const file = `${COURSE}/01-basics/check.yaml`;
+    const root = contentWith(file, (text) =>
+      text.replace(/see: 01-what-is-a-backorder#[a-z-]+/, 'see: 01-what-is-a-backorder#nowhere'),
+    );
+    const bad = contentLinkProblems(readCourseFiles(root), scenarios).filter((p) =>
+      p.path.endsWith('.see'),
+    );
+    expect(bad.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^no section "#nowhere" in 01-what-is-a-backorder; its sections are #/),
+    ]);
   });
 });
 

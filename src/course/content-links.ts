@@ -1,10 +1,39 @@
 /**
  * Checks between content files that no single schema can see: a glossary term must point at
  * a lesson that exists, a lesson's scenarios must exist in simulations/, a template's body
- * must use exactly the placeholders it declares.
+ * must use exactly the placeholders it declares, and a check question's `see:` must name a
+ * section of a lesson in its module.
  */
 import type { Problem } from '../engine/problems';
-import type { CourseFiles } from './content-files';
+import type { CourseFiles, ModuleFiles } from './content-files';
+import { lessonSections } from './sections';
+
+/** Each question's `see:` must be a heading of a lesson in the same module. */
+function sectionProblems(course: string, module: ModuleFiles): Problem[] {
+  if (!module.check) return [];
+  const file = `content/courses/${course}/${module.slug}/check.yaml`;
+  return module.check.questions.flatMap(({ see }, index) => {
+    const [lessonSlug, anchor] = see.split('#') as [string, string];
+    const lesson = module.lessons.find((l) => l.slug === lessonSlug);
+    if (!lesson)
+      return [
+        {
+          file,
+          path: `questions[${index}].see`,
+          message: `no lesson "${lessonSlug}" in ${module.slug}`,
+        },
+      ];
+    const sections = lessonSections(lesson.body);
+    if (sections.some((s) => s.id === anchor)) return [];
+    return [
+      {
+        file,
+        path: `questions[${index}].see`,
+        message: `no section "#${anchor}" in ${lessonSlug}; its sections are ${sections.map((s) => `#${s.id}`).join(', ')}`,
+      },
+    ];
+  });
+}
 
 export function contentLinkProblems(
   files: CourseFiles,
@@ -13,7 +42,8 @@ export function contentLinkProblems(
   const problems: Problem[] = [];
   const lessons = new Set<string>();
   for (const { slug: course, modules } of files.courses)
-    for (const module of modules)
+    for (const module of modules) {
+      problems.push(...sectionProblems(course, module));
       for (const { slug, lesson } of module.lessons) {
         lessons.add(`${course}/${module.slug}/${slug}`);
         lesson.scenarios.forEach((id, index) => {
@@ -25,6 +55,7 @@ export function contentLinkProblems(
             });
         });
       }
+    }
   files.glossary.forEach((entry, index) => {
     if (!lessons.has(entry.taughtIn))
       problems.push({

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isComplete, markCheck, markQuestion, type Answer } from './grading';
+import { isComplete, MARKING_RULES, markCheck, markQuestion, type Answer } from './grading';
 import type { Question } from './schema';
 
 const single: Question = {
   kind: 'single',
   id: 'type',
+  see: '01-a#b',
   prompt: 'A discontinued valve with no supply coming is which kind of backorder?',
   options: [
     { id: 'active', text: 'Active', correct: false, feedback: 'Active means restock is expected.' },
@@ -19,6 +20,7 @@ const single: Question = {
 const multiple: Question = {
   kind: 'multiple',
   id: 'checks',
+  see: '01-a#b',
   prompt: 'Before shipping part of an order, check:',
   options: [
     { id: 'stock', text: 'Stock on hand', correct: true, feedback: 'Verify before confirming.' },
@@ -29,6 +31,7 @@ const multiple: Question = {
 const order: Question = {
   kind: 'order',
   id: 'rank',
+  see: '01-a#b',
   prompt: 'Rank these backorders',
   items: [
     { id: 'flagged', text: 'Flagged order', feedback: 'Flagged first.' },
@@ -40,6 +43,7 @@ const order: Question = {
 const classify: Question = {
   kind: 'classify',
   id: 'sort',
+  see: '01-a#b',
   prompt: 'Sort these',
   categories: [
     { id: 'active', label: 'Active' },
@@ -82,6 +86,40 @@ describe('markQuestion', () => {
     expect(markQuestion(question, answer).correct).toBe(correct);
   });
 
+  it.each<[string, Question, Answer, number]>([
+    ['single: all or nothing', single, { kind: 'single', option: 'active' }, 0],
+    ['multiple: one of two right choices', multiple, { kind: 'multiple', options: ['stock'] }, 0.5],
+    [
+      'multiple: a wrong choice takes a right one back',
+      multiple,
+      { kind: 'multiple', options: ['stock', 'colour'] },
+      0,
+    ],
+    ['multiple: never below nothing', multiple, { kind: 'multiple', options: ['colour'] }, 0],
+    [
+      'order: one item of three in its place',
+      order,
+      { kind: 'order', items: ['flagged', 'standard', 'critical'] },
+      1 / 3,
+    ],
+    [
+      'classify: one item of two in the right category',
+      classify,
+      { kind: 'classify', categories: { a: 'active', b: 'active' } },
+      0.5,
+    ],
+  ])('partial credit, %s', (_, question, answer, credit) => {
+    const result = markQuestion(question, answer);
+    expect(result.credit).toBeCloseTo(credit);
+    expect(result.correct).toBe(false);
+  });
+
+  it('says for every kind how it is marked, and which kinds give partial credit', () => {
+    expect(MARKING_RULES.single).not.toMatch(/partial credit/i);
+    for (const kind of ['multiple', 'message', 'order', 'classify'] as const)
+      expect(MARKING_RULES[kind]).toMatch(/^Partial credit/);
+  });
+
   it('explains every option, marking which the learner handled rightly', () => {
     const result = markQuestion(multiple, { kind: 'multiple', options: ['stock', 'colour'] });
     expect(result.verdicts).toEqual([
@@ -115,6 +153,11 @@ describe('markCheck', () => {
       expect(markCheck(questions, answers, 0.8)).toMatchObject({ score, passed });
     },
   );
+
+  it('counts partial credit in the score: half of one question of five is 10 %', () => {
+    const answers = { ...right, checks: { kind: 'multiple' as const, options: ['stock'] } };
+    expect(markCheck(questions, answers, 0.8).score).toBeCloseTo(0.9);
+  });
 
   it('knows when every question has an answer', () => {
     expect(isComplete(questions, right)).toBe(true);

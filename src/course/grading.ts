@@ -1,6 +1,11 @@
 /**
  * Marking knowledge-check answers. Pure functions over the question data: the quiz island,
- * the refresher and the tests all mark the same way.
+ * the refresher, the manager's re-marking and the tests all mark the same way.
+ *
+ * Partial credit (issue 14): a single-choice question is right or wrong; a multiple-choice
+ * or message question earns a share for each right choice less one for each wrong one; an
+ * order question a share for each item in its place; a classify question a share for each
+ * item in the right category. `MARKING_RULES` says so to the learner.
  */
 import type { Check, Question } from './schema';
 
@@ -19,8 +24,22 @@ export interface OptionVerdict {
   feedback: string;
 }
 
+/** How each kind of question is marked, in the words the quiz shows beside it. */
+export const MARKING_RULES: Record<Question['kind'], string> = {
+  single: 'One answer is right: full marks for it, none for any other.',
+  multiple:
+    'Partial credit: each right choice earns a share of the marks, each wrong choice takes a share back.',
+  message:
+    'Partial credit: each element the message needs earns a share, each one it should leave out takes a share back.',
+  order: 'Partial credit: each item in its right place earns a share of the marks.',
+  classify: 'Partial credit: each item in the right category earns a share of the marks.',
+};
+
 export interface QuestionResult {
   question: string;
+  /** Share of the question's mark earned, 0 to 1. */
+  credit: number;
+  /** Full marks. */
   correct: boolean;
   verdicts: OptionVerdict[];
   /** For order questions: the explanation of the right order. */
@@ -28,7 +47,7 @@ export interface QuestionResult {
 }
 
 export interface CheckResult {
-  /** Share of questions answered correctly, 0 to 1. */
+  /** Marks earned over questions asked (partial credit counted), 0 to 1. */
   score: number;
   passed: boolean;
   results: QuestionResult[];
@@ -44,11 +63,11 @@ export function markQuestion(question: Question, answer: Answer | undefined): Qu
         right: o.correct === (o.id === chosen),
         feedback: o.feedback,
       }));
-      return {
-        question: question.id,
-        correct: question.options.some((o) => o.correct && o.id === chosen),
+      return withCredit(
+        question.id,
+        question.options.some((o) => o.correct && o.id === chosen) ? 1 : 0,
         verdicts,
-      };
+      );
     }
     case 'multiple':
     case 'message': {
@@ -65,7 +84,10 @@ export function markQuestion(question: Question, answer: Answer | undefined): Qu
         right: o.correct === picked.has(o.id),
         feedback: o.feedback,
       }));
-      return { question: question.id, correct: verdicts.every((v) => v.right), verdicts };
+      const wanted = options.filter((o) => o.correct).length;
+      const right = options.filter((o) => o.correct && picked.has(o.id)).length;
+      const wrong = options.filter((o) => !o.correct && picked.has(o.id)).length;
+      return withCredit(question.id, Math.max(0, right - wrong) / wanted, verdicts);
     }
     case 'order': {
       const given = answer?.kind === 'order' ? answer.items : [];
@@ -74,10 +96,9 @@ export function markQuestion(question: Question, answer: Answer | undefined): Qu
         right: given[index] === item.id,
         feedback: item.feedback,
       }));
+      const placed = verdicts.filter((v) => v.right).length;
       return {
-        question: question.id,
-        correct: given.length === question.items.length && verdicts.every((v) => v.right),
-        verdicts,
+        ...withCredit(question.id, placed / question.items.length, verdicts),
         explanation: question.explanation,
       };
     }
@@ -88,19 +109,25 @@ export function markQuestion(question: Question, answer: Answer | undefined): Qu
         right: given[item.id] === item.category,
         feedback: item.feedback,
       }));
-      return { question: question.id, correct: verdicts.every((v) => v.right), verdicts };
+      const placed = verdicts.filter((v) => v.right).length;
+      return withCredit(question.id, placed / question.items.length, verdicts);
     }
   }
 }
 
-/** Mark a whole check: the score is the share of questions right; it passes at `passMark`. */
+function withCredit(question: string, credit: number, verdicts: OptionVerdict[]): QuestionResult {
+  return { question, credit, correct: credit === 1, verdicts };
+}
+
+/** Mark a whole check: the score is the marks earned over questions asked; it passes at `passMark`. */
 export function markCheck(
   questions: readonly Question[],
   answers: Readonly<Record<string, Answer>>,
   passMark: Check['passMark'] = 0.8,
 ): CheckResult {
   const results = questions.map((question) => markQuestion(question, answers[question.id]));
-  const score = results.length === 0 ? 0 : results.filter((r) => r.correct).length / results.length;
+  const score =
+    results.length === 0 ? 0 : results.reduce((sum, r) => sum + r.credit, 0) / results.length;
   // Compare in whole percent so 4 of 5 (0.8) passes a pass mark of 0.8 despite float error.
   return { score, passed: Math.round(score * 100) >= Math.round(passMark * 100), results };
 }

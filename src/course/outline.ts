@@ -32,11 +32,26 @@ export interface CourseOutline {
   modules: ModuleRef[];
 }
 
+/** A lesson section a question points to, as a link. */
+export interface SectionLink {
+  /** `/courses/<course>/<module>/<lesson>/#<heading>`. */
+  href: string;
+  /** `Lesson title: section heading`. */
+  label: string;
+}
+
 /** A module's knowledge check as the quiz island receives it. */
 export interface CheckData {
   course: string;
   module: string;
   moduleTitle: string;
   passMark: number;
+  /** Questions drawn for one attempt. */
+  draw: number;
+  /** The bank every attempt draws from. */
   questions: Question[];
+  /** SHA-256 of the check's canonical JSON: a stored attempt keeps it (issue 14). */
+  hash: string;
+  /** Each `see:` reference of the bank (`<NN-lesson>#<heading>`) as a link. */
+  sections: Record<string, SectionLink>;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { planAttempt } from './draw';
+import { refresherCheck } from './refresher';
 import type { CheckData, CourseOutline } from './outline';
 import {
   courseProgress,
   isModuleOpen,
   lockedBy,
   refresherDue,
-  refresherQuestions,
   type ProgressFacts,
 } from './progress';
 
@@ -107,15 +108,19 @@ describe('refresherDue', () => {
   );
 });
 
-describe('refresherQuestions', () => {
+describe('refresherCheck', () => {
   const check = (module: string, n: number): CheckData => ({
     course: 'c',
     module,
     moduleTitle: module,
     passMark: 0.8,
+    draw: 2,
+    hash: module.padEnd(64, '0'),
+    sections: { '01-a#b': { href: `/courses/c/${module}/01-a/#b`, label: 'A: B' } },
     questions: Array.from({ length: n }, (_, i) => ({
       kind: 'single' as const,
       id: `q${i}`,
+      see: '01-a#b',
       prompt: `${module} q${i}`,
       options: [
         { id: 'a', text: 'A', correct: true, feedback: 'Yes.' },
@@ -123,24 +128,29 @@ describe('refresherQuestions', () => {
       ],
     })),
   });
-  const checks = [check('01-basics', 4), check('03-tracking', 4), check('05-docs', 3)];
+  const checks = [check('01-basics', 4), check('03-tracking', 4), check('05-docs', 4)];
+  const refresher = refresherCheck('c', checks, 6);
 
-  it('draws from every module, with ids unique across modules', () => {
-    const picked = refresherQuestions(checks, 6, 42);
-    expect(picked).toHaveLength(6);
-    expect(new Set(picked.map((q) => q.id.split('--')[0]))).toEqual(
-      new Set(['01-basics', '03-tracking', '05-docs']),
-    );
-    expect(new Set(picked.map((q) => q.id)).size).toBe(6);
+  it('banks the questions of every module, ids and section links unique across modules', () => {
+    expect(refresher.questions).toHaveLength(12);
+    expect(new Set(refresher.questions.map((q) => q.id)).size).toBe(12);
+    expect(refresher.sections['03-tracking--01-a#b']?.href).toBe('/courses/c/03-tracking/01-a/#b');
+    expect(refresher.draw).toBe(6);
   });
 
-  it('is the same quiz for the same seed, another mix for another seed', () => {
-    expect(refresherQuestions(checks, 6, 42)).toEqual(refresherQuestions(checks, 6, 42));
-    const seeds = [1, 2, 3, 4, 5].map((seed) =>
-      refresherQuestions(checks, 6, seed)
-        .map((q) => q.id)
-        .join(),
+  it('draws every attempt from the banks, over every module, a new mix each attempt', () => {
+    const first = planAttempt(refresher, 'p', []);
+    expect(new Set(first.questions.map((q) => q.id.split('--')[0]))).toEqual(
+      new Set(['01-basics', '03-tracking', '05-docs']),
     );
-    expect(new Set(seeds).size).toBeGreaterThan(1);
+    const second = planAttempt(refresher, 'p', [
+      { questions: first.drawn.map((d) => d.id), passed: true },
+    ]);
+    expect(second.drawn.filter((d) => first.drawn.some((f) => f.id === d.id))).toEqual([]);
+  });
+
+  it('changes its hash when the check of any module changes', () => {
+    const changed = refresherCheck('c', [checks[0]!, checks[1]!, check('05-docx', 4)], 6);
+    expect(changed.hash).not.toBe(refresher.hash);
   });
 });

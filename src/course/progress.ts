@@ -4,8 +4,7 @@
  * Pure functions over plain records, so the course page, the lesson page and the tests
  * agree; storage lives in src/db/.
  */
-import type { CheckData, CourseOutline, LessonRef, ModuleRef } from './outline';
-import type { Question } from './schema';
+import type { CourseOutline, LessonRef, ModuleRef } from './outline';
 
 export interface ProgressFacts {
   /** Lesson keys (`01-basics/02-three-types`) the profile has completed. */
@@ -108,37 +107,4 @@ export function refresherDue(
   const from = lastRefresher && lastRefresher > completedOn ? lastRefresher : completedOn;
   const dueOn = new Date(from.getTime() + refresherDays * DAY);
   return { dueOn, due: now >= dueOn };
-}
-
-/**
- * A short refresher drawn from every module: questions taken round-robin across modules in
- * an order shuffled by `seed` (a new seed each refresher gives a different mix, and the
- * same seed the same quiz, so a reload keeps it).
- */
-export function refresherQuestions(
-  checks: readonly CheckData[],
-  count: number,
-  seed: number,
-): Question[] {
-  let state = seed >>> 0 || 1;
-  const random = () => {
-    // xorshift32: small, seedable, good enough to shuffle a quiz
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-  const pools = checks.map((check) => {
-    // Question ids are unique within a module; the refresher mixes modules, so qualify them.
-    const pool = check.questions.map((q) => ({ ...q, id: `${check.module}--${q.id}` }));
-    for (let i = pool.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-    }
-    return pool;
-  });
-  const picked: Question[] = [];
-  for (let round = 0; picked.length < count && pools.some((p) => p.length > round); round++)
-    for (const pool of pools) if (pool[round] && picked.length < count) picked.push(pool[round]!);
-  return picked;
 }

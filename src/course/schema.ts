@@ -89,9 +89,20 @@ const optionId = z
   .string()
   .regex(/^[a-z0-9-]+$/, { message: 'expected a short id like "a" or "active"' });
 
+/**
+ * Where a question is taught: `<NN-lesson>#<heading-id>` of a lesson in the same module, e.g.
+ * `01-what-is-a-backorder#stock-record-errors`. Feedback after a failed attempt points there.
+ */
+export const sectionRef = z.string().regex(/^[0-9]{2}-[a-z0-9-]+#[a-z0-9-]+$/, {
+  message: 'expected <NN-lesson>#<heading-id>, e.g. 01-what-is-a-backorder#stock-record-errors',
+});
+
 const baseQuestion = {
   id: slug.describe('Unique within the module’s check.'),
   prompt: z.string().min(1).max(800).describe('The question, as the learner reads it.'),
+  see: sectionRef.describe(
+    'The lesson section that teaches the answer; a failed attempt points the learner there.',
+  ),
 };
 
 const choice = z
@@ -182,11 +193,26 @@ export const checkSchema = z
       .min(0)
       .max(1)
       .default(0.8)
-      .describe('Share of questions right to pass. Default 0.8.'),
-    questions: z.array(questionSchema).min(3),
+      .describe('Share of the marks (partial credit counted) needed to pass. Default 0.8.'),
+    draw: z
+      .number()
+      .int()
+      .min(2)
+      .max(20)
+      .default(4)
+      .describe(
+        'Questions drawn for one attempt; the bank must hold at least twice as many. Default 4.',
+      ),
+    questions: z.array(questionSchema).min(4).describe('The bank the attempts draw from.'),
   })
   .strict()
   .superRefine((check, ctx) => {
+    if (check.questions.length < 2 * check.draw)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions'],
+        message: `the bank holds ${check.questions.length} questions; a check drawing ${check.draw} needs at least ${2 * check.draw}, so a retry can get different ones`,
+      });
     const seen = new Set<string>();
     check.questions.forEach((question, index) => {
       if (seen.has(question.id))

@@ -57,6 +57,13 @@ export interface CheckAttempt {
   answers: Record<string, unknown>;
   score: number;
   passed: boolean;
+  /**
+   * The questions this attempt drew from the bank, in the order asked, each with the order
+   * its choices were shown in (issue 14). Absent on attempts saved before banks existed.
+   */
+  questions?: { id: string; order: string[] }[];
+  /** SHA-256 of the check's content when the attempt was made. Absent on older attempts. */
+  checkHash?: string;
 }
 
 /** What a learner said about a lesson, for trainers to read (syllabus 8). */

@@ -8,11 +8,13 @@ import {
   courseShape,
   makeBundle,
   personLog,
+  rightAnswer,
   roleplayFiles,
   scenarioFiles,
 } from '../../tests/fixtures/bundles';
 import { roleplayHash } from '../roleplay/record';
 import { roleplayScore, traineeCourse } from '../records/aggregate';
+import { planAttempt } from '../course/draw';
 import type { CourseOutline } from '../course/outline';
 import { runAutopilot } from '../engine/autopilot';
 import { certificateStatus } from '../records/certificate';
@@ -161,6 +163,37 @@ describe('check attempts in a bundle', () => {
       outline.modules.length - 1,
       outline.modules.length,
     ]);
+  });
+
+  it('keep the questions each attempt drew; a pass its drawn questions do not earn is flagged', async () => {
+    const bundle = ana();
+    const check = checks.get(COURSE)!.checks[0]!;
+    const drawn = planAttempt(check, 'ana', []);
+    Object.assign(bundle.checkAttempts[0]!, {
+      module: check.module,
+      questions: drawn.drawn,
+      checkHash: check.hash,
+      // Right answers to questions it did not draw, wrong ones to those it did.
+      answers: Object.fromEntries(
+        check.questions
+          .filter((q) => !drawn.drawn.some((d) => d.id === q.id))
+          .map((q) => [q.id, rightAnswer(q)]),
+      ),
+    });
+    const outcome = await importBundle(
+      JSON.stringify(bundle),
+      'drawn.json',
+      byHash,
+      undefined,
+      undefined,
+      checks,
+    );
+    if (outcome.status !== 'imported') throw new Error(outcome.status);
+    expect(outcome.checkVerifications[0]).toMatchObject({ flag: 'not-earned' });
+    const stored = await database().checkAttempts.toArray();
+    expect(stored.find((a) => a.module === check.module && a.questions)?.questions).toEqual(
+      drawn.drawn,
+    );
   });
 });
 

@@ -26,17 +26,17 @@ const lesson = (title: string, minutes: number, scenarios: string[] = []): Lesso
 });
 const check: Check = {
   passMark: 0.75,
-  questions: [
-    {
-      kind: 'single',
-      id: 'q1',
-      prompt: 'Which?',
-      options: [
-        { id: 'a', text: 'A', correct: true, feedback: 'Yes.' },
-        { id: 'b', text: 'B', correct: false, feedback: 'No.' },
-      ],
-    },
-  ],
+  draw: 2,
+  questions: [1, 2, 3, 4].map((n) => ({
+    kind: 'single' as const,
+    id: `q${n}`,
+    see: '01-what#the-point',
+    prompt: `Which ${n}?`,
+    options: [
+      { id: 'a', text: 'A', correct: true, feedback: 'Yes.' },
+      { id: 'b', text: 'B', correct: false, feedback: 'No.' },
+    ],
+  })),
 };
 
 /** Entries deliberately out of order: the builder sorts by the numbered names. */
@@ -51,7 +51,7 @@ const entries: CourseEntries = {
   lessons: [
     { id: 'bo/02-tracking/01-stock', data: lesson('Stock', 5) },
     { id: 'bo/01-basics/02-types', data: lesson('Types', 9, ['three-types']) },
-    { id: 'bo/01-basics/01-what', data: lesson('What', 8) },
+    { id: 'bo/01-basics/01-what', data: lesson('What', 8), body: '## The point\n\nText.' },
   ],
 };
 
@@ -106,14 +106,22 @@ describe('buildCourses', () => {
     });
   });
 
-  it('gives each check the module it belongs to, and sums the reading time', () => {
+  it('gives each check the module it belongs to, its draw, hash and section links, and sums the reading time', () => {
     expect(built!.checks).toEqual([
       {
         course: 'bo',
         module: '01-basics',
         moduleTitle: 'Basics',
         passMark: 0.75,
+        draw: 2,
         questions: check.questions,
+        hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        sections: {
+          '01-what#the-point': {
+            href: '/courses/bo/01-basics/01-what/#the-point',
+            label: 'What: The point',
+          },
+        },
       },
     ]);
     expect(built!.totalMinutes).toBe(22);

@@ -11,11 +11,14 @@
 import type { Problem } from '../engine/problems';
 import type { CheckData, CourseOutline, LessonRef, ModuleRef } from '../course/outline';
 import type { Check, Course, Lesson, Module } from '../course/schema';
+import { checkData } from '../course/check-data';
 
 /** An entry as a content collection holds it. */
 export interface Entry<T> {
   id: string;
   data: T;
+  /** The file's text after the frontmatter (lessons): where check questions point. */
+  body?: string;
 }
 
 export interface CourseEntries {
@@ -161,13 +164,17 @@ export function buildCourses(entries: CourseEntries): CourseBuild {
           },
           module,
           check: check
-            ? {
-                course: courseSlug,
-                module: moduleSlug,
-                moduleTitle: module.title,
-                passMark: check.passMark,
-                questions: check.questions,
-              }
+            ? checkData(
+                courseSlug,
+                moduleSlug,
+                module.title,
+                check,
+                (lessonsByModule.get(`${courseSlug}/${moduleSlug}`) ?? []).map((entry) => ({
+                  slug: entry.id.split('/')[2]!,
+                  title: entry.data.title,
+                  body: entry.body ?? '',
+                })),
+              )
             : null,
           lessons,
         };

@@ -1,27 +1,56 @@
 /**
- * The knowledge check as a machine: answer the questions, submit, read the feedback, try
- * again. Marking is done by src/course/grading; saving by an actor the island provides (it
- * loads storage lazily). A check that cannot be saved is still marked and shown.
+ * The knowledge check as a machine: load the learner's earlier attempts, draw this attempt
+ * from the bank, answer, submit, read the review, try again with a new draw. Drawing is
+ * src/course/draw, marking src/course/grading, the review (with or without the key)
+ * src/course/review; loading and saving are actors the island provides (storage loads
+ * lazily). A check that cannot be saved is still marked and shown.
  */
 import { assign, fromPromise, setup } from 'xstate';
+import { planAttempt, type DrawnQuestion, type EarlierAttempt } from '../course/draw';
 import { isComplete, markCheck, type Answer, type CheckResult } from '../course/grading';
+import type { CheckData } from '../course/outline';
+import { reviewAttempt, showsKey, type QuestionReview } from '../course/review';
 import type { Question } from '../course/schema';
 
 export interface KnowledgeCheckInput {
-  questions: Question[];
-  passMark: number;
+  check: CheckData;
+  /** Seeds the draw: the profile id, or a fixed word for a visitor without one. */
+  learner: string;
+}
+
+/** What the island's loader returns: the learner and their earlier attempts, oldest first. */
+export interface CheckHistory {
+  learner: string;
+  attempts: EarlierAttempt[];
+}
+
+/** What is saved for one submitted attempt. */
+export interface AttemptToSave {
+  answers: Record<string, Answer>;
+  result: CheckResult;
+  questions: DrawnQuestion[];
 }
 
 export interface KnowledgeCheckContext extends KnowledgeCheckInput {
+  history: EarlierAttempt[];
+  /** The attempt on screen: 1 for a first attempt. */
+  attemptNumber: number;
+  drawn: DrawnQuestion[];
+  /** This attempt's questions, options in the order drawn. */
+  questions: Question[];
   answers: Record<string, Answer>;
   result: CheckResult | null;
-  /** Attempts submitted in this visit (stored attempts are counted by the page). */
-  attempts: number;
+  review: QuestionReview[] | null;
+  /** The review shows the whole key (passed, or the third attempt). */
+  withKey: boolean;
   saved: 'not-yet' | 'saved' | 'not-saved';
 }
 
 export type KnowledgeCheckEvent =
   { type: 'ANSWER'; question: string; answer: Answer } | { type: 'SUBMIT' } | { type: 'RETRY' };
+
+const drawNext = (context: Pick<KnowledgeCheckContext, 'check' | 'learner' | 'history'>) =>
+  planAttempt(context.check, context.learner, context.history);
 
 export const knowledgeCheckMachine = setup({
   types: {
@@ -30,10 +59,10 @@ export const knowledgeCheckMachine = setup({
     events: {} as KnowledgeCheckEvent,
   },
   actors: {
+    /** Replaced by the island with one that reads the profile's attempts from IndexedDB. */
+    loadHistory: fromPromise<CheckHistory | null, CheckData>(async () => null),
     /** Replaced by the island with one that writes the attempt to IndexedDB. */
-    saveAttempt: fromPromise<void, { answers: Record<string, Answer>; result: CheckResult }>(
-      async () => {},
-    ),
+    saveAttempt: fromPromise<void, AttemptToSave>(async () => {}),
   },
   guards: {
     everyQuestionAnswered: ({ context }) => isComplete(context.questions, context.answers),
@@ -45,18 +74,61 @@ export const knowledgeCheckMachine = setup({
           ? { ...context.answers, [event.question]: event.answer }
           : context.answers,
     }),
-    mark: assign({
-      result: ({ context }) => markCheck(context.questions, context.answers, context.passMark),
-      attempts: ({ context }) => context.attempts + 1,
-      saved: 'not-yet' as const,
+    mark: assign(({ context }) => {
+      const result = markCheck(context.questions, context.answers, context.check.passMark);
+      const passedBefore = context.history.some((a) => a.passed);
+      const withKey = showsKey(result.passed || passedBefore, context.attemptNumber);
+      return {
+        result,
+        withKey,
+        review: reviewAttempt(context.questions, context.answers, result, withKey),
+        saved: 'not-yet' as const,
+      };
     }),
-    clearAnswers: assign({ answers: {}, result: null }),
+    nextAttempt: assign(({ context }) => {
+      const history = [
+        ...context.history,
+        { questions: context.drawn.map((d) => d.id), passed: context.result?.passed ?? false },
+      ];
+      return {
+        history,
+        ...drawNext({ ...context, history }),
+        answers: {},
+        result: null,
+        review: null,
+        withKey: false,
+      };
+    }),
   },
 }).createMachine({
   id: 'knowledgeCheck',
-  context: ({ input }) => ({ ...input, answers: {}, result: null, attempts: 0, saved: 'not-yet' }),
-  initial: 'answering',
+  context: ({ input }) => ({
+    ...input,
+    history: [],
+    ...drawNext({ ...input, history: [] }),
+    answers: {},
+    result: null,
+    review: null,
+    withKey: false,
+    saved: 'not-yet',
+  }),
+  initial: 'loading',
   states: {
+    loading: {
+      invoke: {
+        src: 'loadHistory',
+        input: ({ context }) => context.check,
+        onDone: {
+          target: 'answering',
+          actions: assign(({ context, event }) => {
+            const learner = event.output?.learner ?? context.learner;
+            const history = event.output?.attempts ?? [];
+            return { learner, history, ...drawNext({ ...context, learner, history }) };
+          }),
+        },
+        onError: { target: 'answering' },
+      },
+    },
     answering: {
       on: {
         ANSWER: { actions: 'setAnswer' },
@@ -66,13 +138,17 @@ export const knowledgeCheckMachine = setup({
     saving: {
       invoke: {
         src: 'saveAttempt',
-        input: ({ context }) => ({ answers: context.answers, result: context.result! }),
+        input: ({ context }) => ({
+          answers: context.answers,
+          result: context.result!,
+          questions: context.drawn,
+        }),
         onDone: { target: 'reviewed', actions: assign({ saved: 'saved' as const }) },
         onError: { target: 'reviewed', actions: assign({ saved: 'not-saved' as const }) },
       },
     },
     reviewed: {
-      on: { RETRY: { target: 'answering', actions: 'clearAnswers' } },
+      on: { RETRY: { target: 'answering', actions: 'nextAttempt' } },
     },
   },
 });

@@ -69,6 +69,16 @@ export const bundleCheckAttemptSchema = z.object({
   answers: safeRecord(z.unknown()),
   score: z.number().min(0).max(1),
   passed: z.boolean(),
+  /** The questions the attempt drew, with the order their choices were shown (issue 14). */
+  questions: z
+    .array(z.object({ id: token, order: z.array(token).max(20) }))
+    .max(100)
+    .optional(),
+  /** SHA-256 of the check's content when the attempt was made. */
+  checkHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex')
+    .optional(),
 });
 
 export const bundleRunSchema = z.object({

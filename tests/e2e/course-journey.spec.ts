@@ -57,22 +57,98 @@ async function answer(group: Locator, question: Question, right: boolean) {
   }
 }
 
-async function answerCheck(page: Page, questions: Question[], right: boolean) {
+/**
+ * After answering `question` wrongly as `answer` does: the feedback that must show (why the
+ * wrong choices are wrong) and the feedback that must not (anything naming a right answer).
+ */
+function feedbackOf(question: Question): [string[], string[]] {
+  switch (question.kind) {
+    case 'single':
+      return [
+        [question.options.find((o) => !o.correct)!.feedback],
+        question.options.filter((o) => o.correct).map((o) => o.feedback),
+      ];
+    case 'multiple':
+    case 'message': {
+      const options = question.kind === 'multiple' ? question.options : question.elements;
+      return [
+        [options.find((o) => !o.correct)!.feedback],
+        options.filter((o) => o.correct).map((o) => o.feedback),
+      ];
+    }
+    case 'order':
+      return [['items in their right place'], [question.explanation]];
+    case 'classify':
+      return [['Look again at this one.'], question.items.map((i) => i.feedback)];
+  }
+}
+
+/** The right answer given to `question` is still on screen (after a reload). */
+async function expectAnswered(group: Locator, question: Question) {
+  switch (question.kind) {
+    case 'single':
+      return expect(
+        group.getByRole('radio', {
+          name: question.options.find((o) => o.correct)!.text,
+          exact: true,
+        }),
+      ).toBeChecked();
+    case 'multiple':
+    case 'message': {
+      const options = question.kind === 'multiple' ? question.options : question.elements;
+      for (const option of options.filter((o) => o.correct))
+        await expect(group.getByRole('checkbox', { name: option.text, exact: true })).toBeChecked();
+      return;
+    }
+    case 'order':
+      return expect(group.locator('.ranking__text')).toHaveText(question.items.map((i) => i.text));
+    case 'classify':
+      for (const item of question.items)
+        await expect(group.getByLabel(item.text, { exact: true })).toHaveValue(item.category);
+  }
+}
+
+const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The bank question each group on the page asks, found by its prompt, in page order. */
+async function drawnQuestions(check: Locator, bank: Question[]): Promise<Question[]> {
+  const legends = await check
+    .getByRole('group', { name: /^Question \d/ })
+    .locator('legend')
+    .allTextContents();
+  return legends.map((legend) => {
+    const question = bank.find((q) => words(legend).includes(words(q.prompt)));
+    if (!question) throw new Error(`no bank question for "${words(legend)}"`);
+    return question;
+  });
+}
+
+/** Answer every drawn question of the check on the page, rightly or wrongly, and submit. */
+async function answerCheck(page: Page, bank: Question[], right: boolean) {
   const check = page.getByRole('region', { name: /Check your understanding/ });
   await hydrated(page, check);
-  for (const [index, question] of questions.entries())
+  await expect(check.getByText(/^Attempt \d+$/)).toBeVisible();
+  const asked = await drawnQuestions(check, bank);
+  for (const [index, question] of asked.entries())
     await answer(
-      check.getByRole('group', { name: new RegExp(`^Question ${index + 1}`) }),
+      check.getByRole('group', { name: new RegExp(`^Question ${index + 1}\\b`) }),
       question,
       right,
     );
   await check.getByRole('button', { name: 'Check my answers' }).click();
-  return check;
+  return { check, asked };
 }
 
-test('a new hire learns, fails and passes a check, and finds progress kept after a reload', async ({
+const LESSONS = readCourseFiles('content').courses[0]!.modules.flatMap((m) => m.lessons).length;
+const lastLesson = (module: string) => {
+  const found = readCourseFiles('content').courses[0]!.modules.find((m) => m.slug === module)!;
+  return `${COURSE}${module}/${found.lessons.at(-1)!.slug}/`;
+};
+
+test('a new hire learns, fails a check without seeing the key, retries on new questions, passes, and keeps progress after a reload', async ({
   page,
 }) => {
+  test.setTimeout(60_000);
   const problems = watchForProblems(page);
   const basics = checkOf('01-basics');
 
@@ -91,21 +167,49 @@ test('a new hire learns, fails and passes a check, and finds progress kept after
   await waitForIslands(page);
   await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
   await expect(page.getByText('You have completed this lesson.')).toBeVisible();
-  await page.getByRole('link', { name: 'Next lesson', exact: true }).click();
 
   // The module's last lesson carries its check: fail it first and read why.
+  await page.goto(lastLesson('01-basics'));
   await waitForIslands(page);
-  const check = await answerCheck(page, basics.questions, false);
-  await expect(check.getByRole('heading', { name: /^Not passed yet: 0 %/ })).toBeFocused();
-  const first = basics.questions[0]!;
-  const firstFeedback = first.kind === 'classify' ? first.items[0]!.feedback : '';
-  if (firstFeedback)
-    await expect(check.getByText(firstFeedback, { exact: false }).first()).toBeVisible();
+  const first = await answerCheck(page, basics.questions, false);
+  const check = first.check;
+  await expect(check.getByRole('heading', { name: /^Not passed yet: \d+ %/ })).toBeFocused();
+  await expect(check.getByText('The answer key is not shown yet')).toBeVisible();
+  // Why the chosen answers are wrong, and where to read again; never a right answer.
+  for (const question of first.asked) {
+    const [shown, hidden] = feedbackOf(question);
+    for (const text of shown)
+      await expect(check.getByText(text, { exact: false }).first()).toBeVisible();
+    for (const text of hidden) await expect(check.getByText(text, { exact: false })).toHaveCount(0);
+  }
+  await expect(check.getByText(/^Right answer\./)).toHaveCount(0);
+  await expect(check.getByText(/^Should be chosen\./)).toHaveCount(0);
+  const readAgain = check.getByRole('link', { name: /: / }).first();
+  await expect(readAgain).toHaveAttribute('href', /\/courses\/.+\/01-basics\/.+\/#[a-z0-9-]+$/);
 
-  await check.getByRole('button', { name: 'Try again' }).click();
-  await answerCheck(page, basics.questions, true);
+  // A retry asks other questions; a reload in the middle keeps the attempt and its answers.
+  await check.getByRole('button', { name: 'Try again with new questions' }).click();
+  await expect(check.getByText('Attempt 2', { exact: true })).toBeVisible();
+  const retry = await drawnQuestions(check, basics.questions);
+  expect(retry.filter((q) => first.asked.includes(q))).toEqual([]);
+  const kept = retry[0]!;
+  const group = check.getByRole('group', { name: /^Question 1\b/ });
+  await answer(group, kept, true);
+  await page.reload();
+  await waitForIslands(page);
+  await hydrated(page, check);
+  await expect(check.getByText('Attempt 2', { exact: true })).toBeVisible();
+  expect(await drawnQuestions(check, basics.questions)).toEqual(retry);
+  await expectAnswered(group, kept);
+
+  const passed = await answerCheck(page, basics.questions, true);
+  expect(passed.asked).toEqual(retry);
   await expect(check.getByRole('heading', { name: 'Passed: 100 %' })).toBeVisible();
   await expect(check.getByText('Your attempt is saved.')).toBeVisible();
+  // Passed: the key and every explanation are shown.
+  await expect(
+    check.getByText('The answer key and every explanation are shown below.'),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Mark this lesson complete' }).click();
   await expect(page.getByText('You have completed this lesson.')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -113,15 +217,40 @@ test('a new hire learns, fails and passes a check, and finds progress kept after
   await page.goto(COURSE);
   await waitForIslands(page);
   const progress = page.getByRole('region', { name: 'Your progress' });
-  await expect(progress.getByText('2 of 15 lessons and 1 of 8 checks done')).toBeVisible();
+  const done = `2 of ${LESSONS} lessons and 1 of 8 checks done`;
+  await expect(progress.getByText(done)).toBeVisible();
   await page.reload();
   await waitForIslands(page);
-  await expect(progress.getByText('2 of 15 lessons and 1 of 8 checks done')).toBeVisible();
+  await expect(progress.getByText(done)).toBeVisible();
   await expect(progress.getByText(/Locked until you pass the check of/).first()).toBeVisible();
 
   await progress.getByRole('link', { name: /^Continue: / }).click();
-  await expect(page).toHaveURL(/\/02-inventory-tracking\/01-checking-availability\/$/);
+  await expect(page).toHaveURL(/\/01-basics\/02-three-types\/$/);
   expect(problems).toEqual([]);
+});
+
+test('the third failed attempt shows the whole key', async ({ page }) => {
+  const basics = checkOf('01-basics');
+  await page.goto(COURSE);
+  await waitForIslands(page);
+  await createProfile(page, 'Eli Moss');
+  await page.goto(lastLesson('01-basics'));
+  await waitForIslands(page);
+  for (const attempt of [1, 2, 3]) {
+    const { check } = await answerCheck(page, basics.questions, false);
+    await expect(check.getByRole('heading', { name: /^Not passed yet/ })).toBeVisible();
+    if (attempt < 3) {
+      await expect(check.getByText('The answer key is not shown yet')).toBeVisible();
+      await check.getByRole('button', { name: 'Try again with new questions' }).click();
+    } else {
+      await expect(
+        check.getByText('The answer key and every explanation are shown below.'),
+      ).toBeVisible();
+      await expect(
+        check.getByText(/^(Right answer|Should be chosen|Belongs in place)/).first(),
+      ).toBeVisible();
+    }
+  }
 });
 
 test('a gated module stays locked until the previous check is passed', async ({ page }) => {
@@ -138,10 +267,10 @@ test('a gated module stays locked until the previous check is passed', async ({ 
   await waitForIslands(page);
   // Module 02 itself is locked behind module 01 until that check is passed.
   await expect(page.getByText('This module is locked.')).toBeVisible();
-  await page.goto(`${COURSE}01-basics/02-three-types/`);
+  await page.goto(lastLesson('01-basics'));
   await waitForIslands(page);
   await answerCheck(page, checkOf('01-basics').questions, true);
-  await page.goto(`${COURSE}02-inventory-tracking/02-tracking-backorder-status/`);
+  await page.goto(lastLesson('02-inventory-tracking'));
   await waitForIslands(page);
   await answerCheck(page, checkOf('02-inventory-tracking').questions, true);
   await expect(page.getByRole('heading', { name: 'Passed: 100 %' })).toBeVisible();
@@ -165,14 +294,14 @@ test('a second profile on the same computer starts with its own, empty progress'
   await page.goto(COURSE);
   await waitForIslands(page);
   const progress = page.getByRole('region', { name: 'Your progress' });
-  await expect(progress.getByText('1 of 15 lessons')).toBeVisible();
+  await expect(progress.getByText(`1 of ${LESSONS} lessons`)).toBeVisible();
   await page.getByRole('button', { name: /Ana Ruiz/ }).click();
   await createProfile(page, 'Ben Okafor');
-  await expect(progress.getByText('0 of 15 lessons')).toBeVisible();
+  await expect(progress.getByText(`0 of ${LESSONS} lessons`)).toBeVisible();
 
   await page.getByRole('button', { name: /Ben Okafor/ }).click();
   await page.getByLabel('Profile in use').selectOption({ label: 'Ana Ruiz (Trainee)' });
-  await expect(progress.getByText('1 of 15 lessons')).toBeVisible();
+  await expect(progress.getByText(`1 of ${LESSONS} lessons`)).toBeVisible();
   await page.reload();
   await waitForIslands(page);
   await expect(page.getByRole('button', { name: /Ana Ruiz/ })).toBeVisible();

@@ -9,7 +9,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readCourseFiles, type ModuleFiles } from '../../src/course/content-files';
-import { waitForIslands } from './fixtures';
+import { hydrated, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const files = readCourseFiles('content');
@@ -32,7 +32,10 @@ const firstLesson = lessons[0]!;
  * A word that occurs in the body of exactly one lesson and nowhere in any lesson's title,
  * summary or objectives, so only that lesson's body can make search find it.
  */
-function wordOnlyInOneBody(): { word: string; href: string } {
+function wordOnlyInOneBody(where: (href: string) => boolean = () => true): {
+  word: string;
+  href: string;
+} {
   const words = (text: string) => new Set(text.toLowerCase().match(/\b[a-z]{8,}\b/g) ?? []);
   const prose = (body: string) =>
     body
@@ -45,7 +48,7 @@ function wordOnlyInOneBody(): { word: string; href: string } {
       .join(' '),
   );
   const bodies = lessons.map(({ body, href }) => ({ href, words: words(prose(body)) }));
-  for (const { href, words: own } of bodies)
+  for (const { href, words: own } of bodies.filter((b) => where(b.href)))
     for (const word of [...own].sort())
       if (
         !frontmatterWords.has(word) &&
@@ -214,17 +217,53 @@ test.describe('lesson page', () => {
 });
 
 test.describe('search', () => {
-  test('finds a lesson by a word that only its body contains', async ({ page }) => {
+  test('finds a lesson as you type a word that only its body contains', async ({ page }) => {
     const { word, href } = wordOnlyInOneBody();
     await page.goto('/search/');
-    await page.getByRole('searchbox', { name: 'Search the lessons' }).fill(word);
-    await page.getByRole('button', { name: 'Search' }).click();
+    await waitForIslands(page);
+    // No button press: results follow the typing.
+    await page.getByRole('searchbox', { name: 'Search the lessons' }).pressSequentially(word);
     await expect(page.getByRole('main').getByRole('status')).toHaveText(
       new RegExp(`found for “${word}”`),
     );
     const results = page.getByRole('main').getByRole('listitem');
     await expect(results.getByRole('link').first()).toHaveAttribute('href', href);
     await expect(results.first().locator('mark').first()).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`\\?q=${word}$`));
+  });
+
+  test('marks a locked lesson as locked, and its page says what to finish first, with no feedback form', async ({
+    page,
+  }) => {
+    const opensLater = course.modules.find((m, i) => i >= 2 && m.lessons.length > 0)!;
+    const before = course.modules[course.modules.indexOf(opensLater) - 1]!;
+    const { word, href } = wordOnlyInOneBody((h) => h.includes(`/${opensLater.slug}/`));
+    await page.goto(`/search/?q=${word}`);
+    await waitForIslands(page);
+    const result = page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ has: page.locator(`a[href="${href}"]`) });
+    await expect(result.getByText('Locked', { exact: true })).toBeVisible();
+    await expect(result).toContainText(`Finish “${before.module.title}” first`);
+    await expectNoAxeViolations(page);
+
+    await result.getByRole('link').click();
+    await expect(page).toHaveURL(href);
+    await waitForIslands(page);
+    await expect(
+      page.getByRole('heading', { name: `Finish “${before.module.title}” first` }),
+    ).toBeVisible();
+    await expect(page.locator('#lesson-body')).toBeHidden();
+    // Scrolled into view and hydrated, the feedback island still shows no form.
+    await hydrated(page, page.locator('.feedback-slot'));
+    await expect(page.getByRole('heading', { name: 'Help us improve this lesson' })).toHaveCount(0);
+
+    // A lesson the trainee can read has the form.
+    await page.goto(firstLesson.href);
+    await waitForIslands(page);
+    await hydrated(page, page.locator('.feedback-slot'));
+    await expect(page.getByRole('heading', { name: 'Help us improve this lesson' })).toBeVisible();
   });
 
   test('reads the query from the address, so a search can be linked', async ({ page }) => {
