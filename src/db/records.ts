@@ -364,6 +364,7 @@ export async function backupAll() {
 }
 
 export type { Profile };
+export { startImport, type ImportJob, type ImportKind } from './import-job';
 export {
   importBundle,
   importBundleText,
