@@ -14,11 +14,14 @@ export const MAX_IMPORT_BYTES: Record<ImportKind, number> = {
 };
 
 /**
- * The file's text, or '' when it is over the limit: the pipeline then refuses it by the
- * size the browser reports, without holding it in memory.
+ * The file's text read as UTF-8, or '' when it is over the limit: the pipeline then
+ * refuses it by the size the browser reports, without holding it in memory. Decoded here
+ * rather than by `Blob.text()`, which in Chromium quietly honours a UTF-16 byte order
+ * mark, so a UTF-16 file is named as such (src/engine/file-text.ts), as the CLI names it.
  */
-export function fileText(kind: ImportKind, file: Blob): Promise<string> {
-  return file.size > MAX_IMPORT_BYTES[kind] ? Promise.resolve('') : file.text();
+export async function fileText(kind: ImportKind, file: Blob): Promise<string> {
+  if (file.size > MAX_IMPORT_BYTES[kind]) return '';
+  return new TextDecoder('utf-8').decode(await file.arrayBuffer());
 }
 
 /** Run one request through the pipeline in this thread (the worker's, or the page's). */
