@@ -14,6 +14,7 @@ import type {
   ProfileRow,
   RoleplayResultRow,
   RunEntryRow,
+  RunLogRow,
   RunRow,
   ShiftMode,
 } from '../records/schema';
@@ -45,6 +46,7 @@ export interface LessonFeedback {
 
 export type Run = RunRow;
 export type RunEntry = RunEntryRow;
+export type RunLog = RunLogRow;
 export type RoleplayResult = RoleplayResultRow;
 export type Assessment = AssessmentRow;
 export type { ShiftMode };
@@ -80,6 +82,7 @@ export class AcademyDatabase extends Dexie {
   feedback!: EntityTable<LessonFeedback, 'id'>;
   runs!: EntityTable<Run, 'id'>;
   runEntries!: Dexie.Table<RunEntry, [string, number]>;
+  runLogs!: EntityTable<RunLog, 'runId'>;
   roleplayResults!: EntityTable<RoleplayResult, 'id'>;
   assessments!: EntityTable<Assessment, 'id'>;
   customContent!: Dexie.Table<CustomContent, [string, string]>;
@@ -122,6 +125,9 @@ export class AcademyDatabase extends Dexie {
           .table('runDigests')
           .bulkPut([...byProfile].map(([profileId, runs]) => ({ profileId, runs })));
       });
+    // Version 5: an imported run's whole log in one row (RunLog). Writing 60,000 entry rows
+    // took 34 s in Chromium on a loaded machine, 1,000 log rows under 1 s. New table only.
+    this.version(5).stores({ runLogs: 'runId' });
   }
 }
 

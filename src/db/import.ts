@@ -30,7 +30,7 @@ import type { CourseChecks } from '../records/verify-check';
 import type { Roleplay } from '../roleplay/schema';
 import { database, type AcademyDatabase } from './database';
 import { refreshRunDigests } from './run-digests';
-import { runLog } from './run-log';
+import { deleteRunLogs, runLog } from './run-log';
 
 export type { ImportOutcome, RestoreOutcome };
 
@@ -47,6 +47,7 @@ const importTables = (db: AcademyDatabase) => [
   db.runs,
   db.runDigests,
   db.runEntries,
+  db.runLogs,
   db.roleplayResults,
   db.assessments,
   db.imports,
@@ -89,9 +90,8 @@ async function writeRows(db: AcademyDatabase, rows: BundleRows, profileId: strin
   if (rows.profile) await db.profiles.put(rows.profile);
   await db.lessonVisits.bulkPut(rows.visits);
   await db.checkAttempts.bulkAdd(rows.checks);
-  for (const runId of rows.replacedLogs)
-    await db.runEntries.where('[runId+seq]').between([runId, 0], [runId, Infinity]).delete();
-  await db.runEntries.bulkPut(rows.entries);
+  await deleteRunLogs(db, rows.replacedLogs);
+  await db.runLogs.bulkPut(rows.logs);
   await db.runs.bulkPut(rows.runs);
   await refreshRunDigests(db, [profileId]);
   await db.roleplayResults.bulkPut(rows.roleplays);

@@ -20,24 +20,8 @@ import type { RunVerification } from '../records/verify';
 import { checkAttemptKey, type CheckVerification } from '../records/verify-check';
 import type { RoleplayVerification } from '../records/flags';
 import { refreshRunDigests } from './run-digests';
-import { runLog } from './run-log';
+import { deleteRunLogs, runLog, timedRunLog } from './run-log';
 import { database, type ImportRecord, type Profile, type Run, type RunEntry } from './database';
-
-async function entriesOf(runId: string): Promise<RunEntry[]> {
-  return database()
-    .runEntries.where('[runId+seq]')
-    .between([runId, 0], [runId, Infinity])
-    .toArray();
-}
-
-/** A run's log with the desk's time of each entry; no times at all for a run made before. */
-async function timedLogOf(runId: string): Promise<{ log: unknown[]; actedAt?: (number | null)[] }> {
-  const rows = await entriesOf(runId);
-  const log = rows.map((row) => row.entry);
-  return rows.some((row) => row.actedAt !== undefined)
-    ? { log, actedAt: rows.map((row) => row.actedAt ?? null) }
-    : { log };
-}
 
 /** One profile's whole record as a bundle object, ready for `JSON.stringify`. */
 export async function exportBundle(profileId: string): Promise<Bundle> {
@@ -50,6 +34,7 @@ export async function exportBundle(profileId: string): Promise<Bundle> {
       db.checkAttempts,
       db.runs,
       db.runEntries,
+      db.runLogs,
       db.roleplayResults,
       db.assessments,
     ],
@@ -65,7 +50,7 @@ export async function exportBundle(profileId: string): Promise<Bundle> {
         .between([profileId, Dexie.minKey], [profileId, Dexie.maxKey])
         .toArray();
       const runs = await db.runs.where('profileId').equals(profileId).sortBy('startedAt');
-      const logs = await Promise.all(runs.map((run) => timedLogOf(run.id)));
+      const logs = await Promise.all(runs.map((run) => timedRunLog(run.id)));
       const roleplays = await db.roleplayResults.where('profileId').equals(profileId).toArray();
       const assessments = await db.assessments.where('profileId').equals(profileId).toArray();
       const scenarios = new Map(runs.map((r) => [`${r.scenario} ${r.scenarioHash}`, r]));
@@ -302,14 +287,14 @@ export async function deleteTrainee(profileId: string): Promise<void> {
       db.runs,
       db.runDigests,
       db.runEntries,
+      db.runLogs,
       db.roleplayResults,
       db.assessments,
       db.imports,
     ],
     async () => {
       const runIds = await db.runs.where('profileId').equals(profileId).primaryKeys();
-      for (const runId of runIds)
-        await db.runEntries.where('[runId+seq]').between([runId, 0], [runId, Infinity]).delete();
+      await deleteRunLogs(db, runIds);
       await db.runs.bulkDelete(runIds);
       await refreshRunDigests(db, [profileId]);
       await db.lessonVisits

@@ -41,8 +41,11 @@ describe('planning an import, without storage', () => {
     if (!plan.ok) return;
     expect(plan.rows.profile).toMatchObject({ id: 'p-ana', imported: true });
     expect(plan.rows.runs.map((r) => [r.id, r.profileId])).toEqual([['run-a1', 'p-ana']]);
-    expect(plan.rows.entries).toHaveLength(bundle.bundle.runs[0]!.log.length);
-    expect(plan.rows.entries.every((e) => typeof e.actedAt === 'number')).toBe(true);
+    // Each run's log is one row: the log as parsed, with the desk's time of every entry.
+    expect(plan.rows.logs).toEqual([
+      { runId: 'run-a1', log: bundle.logs[0], actedAt: bundle.bundle.runs[0]!.actedAt },
+    ]);
+    expect(plan.rows.logs[0]!.log).toHaveLength(bundle.bundle.runs[0]!.log.length);
     expect(plan.record).toMatchObject({ id: 'sha', profileIds: ['p-ana'], added: { runs: 1 } });
     expect(plan.outcome).toMatchObject({ status: 'imported', trainee: 'Ana Ruiz' });
   });

@@ -38,7 +38,7 @@ import type {
   LessonVisitRow,
   ProfileRow,
   RoleplayResultRow,
-  RunEntryRow,
+  RunLogRow,
   RunRow,
 } from './schema';
 import { verifyCheckAttempt, type CourseChecks } from './verify-check';
@@ -214,6 +214,25 @@ function customContentProblems(backup: Backup, file: string): Problem[] {
   });
 }
 
+/** Run ids that two profiles of a backup both claim: one would overwrite the other. */
+function sharedIds(backup: Backup, file: string): Problem[] {
+  const owner = new Map<string, string>();
+  const problems: Problem[] = [];
+  backup.bundles.forEach((bundle, b) =>
+    bundle.runs.forEach((run, r) => {
+      const first = owner.get(run.id);
+      if (first !== undefined && first !== bundle.profile.id)
+        problems.push({
+          file,
+          path: `bundles[${b}].runs[${r}].id`,
+          message: `"${run.id}" is also a run of profile "${first}" in this backup`,
+        });
+      owner.set(run.id, bundle.profile.id);
+    }),
+  );
+  return problems.slice(0, 50);
+}
+
 /** Read a backup file and verify every bundle in it, as an import would. */
 export async function readBackup(
   text: string,
@@ -226,7 +245,7 @@ export async function readBackup(
   const parsed = parseBackup(text, file, bytes);
   if (!parsed.ok) return parsed;
   const backup = parsed.value;
-  const problems = customContentProblems(backup, file);
+  const problems = [...sharedIds(backup, file), ...customContentProblems(backup, file)];
   if (problems.length > 0) return { ok: false, problems };
   const bundles: CheckedBundle[] = [];
   const step = (1 - READ_SHARE) / Math.max(1, backup.bundles.length);
@@ -266,9 +285,10 @@ export interface BundleRows {
   visits: LessonVisitRow[];
   checks: CheckAttemptRow[];
   runs: RunRow[];
-  /** Runs whose stored log entries the new ones replace (a shift carried further). */
+  /** Runs whose stored log the new one replaces (a shift carried further). */
   replacedLogs: string[];
-  entries: RunEntryRow[];
+  /** Each run's whole log in one row. */
+  logs: RunLogRow[];
   roleplays: RoleplayResultRow[];
   assessments: AssessmentRow[];
   runConflicts: RunConflict[];
@@ -336,11 +356,11 @@ function visitRows(bundle: Bundle, stored: StoredForImport['visits']): LessonVis
 function runPlan(
   checked: CheckedBundle,
   stored: StoredForImport['runs'],
-): Pick<BundleRows, 'runs' | 'replacedLogs' | 'entries' | 'runConflicts'> {
+): Pick<BundleRows, 'runs' | 'replacedLogs' | 'logs' | 'runConflicts'> {
   const plan: ReturnType<typeof runPlan> = {
     runs: [],
     replacedLogs: [],
-    entries: [],
+    logs: [],
     runConflicts: [],
   };
   checked.bundle.runs.forEach((run, i) => {
@@ -351,15 +371,7 @@ function runPlan(
     const { log: _, actedAt, ...fields } = run;
     plan.runs.push({ ...fields, profileId: checked.bundle.profile.id });
     if (stored[i]) plan.replacedLogs.push(run.id);
-    log.forEach((entry, seq) => {
-      const at = actedAt?.[seq];
-      plan.entries.push({
-        runId: run.id,
-        seq,
-        entry,
-        ...(typeof at === 'number' ? { actedAt: at } : {}),
-      });
-    });
+    plan.logs.push({ runId: run.id, log, ...(actedAt ? { actedAt } : {}) });
   });
   return plan;
 }

@@ -225,6 +225,17 @@ export type RunRow = Owned<Omit<BundleRun, 'log' | 'actedAt'>> & {
   witnessedBy?: string;
 };
 
+/**
+ * A whole run's log in one row: how an imported run is stored (IndexedDB pays per row, and
+ * an imported run is never appended to). `log` is the log as the engine parsed it.
+ */
+export interface RunLogRow {
+  runId: string;
+  log: unknown[];
+  /** The desk's time of each entry, as the bundle carried them (./schema.ts `actedAt`). */
+  actedAt?: (number | null)[];
+}
+
 /** One log entry of a run, in order (`seq` from 0). Append-only: a run is never rewritten. */
 export interface RunEntryRow {
   runId: string;

@@ -10,7 +10,7 @@ import { formatProblem } from '../engine/problems';
 import type { Scenario, ScenarioEvent } from '../engine/schema';
 import { generateScenario } from '../engine/generate';
 import { scenarioHash } from '../engine/report';
-import { scoreLog } from '../engine/scoring';
+import { Judge, type Score } from '../engine/scoring';
 import { ENGINE_VERSION } from '../engine/state';
 import type { RunVerification } from './flags';
 import { inhumanTiming } from './timing';
@@ -82,7 +82,9 @@ export function verifyParsedRun(
       flag: 'does-not-replay',
       reason: `The log is not a valid log: ${parsed.problems.slice(0, 3).map(formatProblem).join('; ')}`,
     };
-  const replayed = replay(scenario, parsed.log);
+  // One pass: the judge scores the log as it replays (scoreLog would replay it again).
+  const judge = new Judge(scenario);
+  const replayed = replay(scenario, parsed.log, judge.hooks);
   if (!replayed.ok)
     return {
       runId,
@@ -98,7 +100,8 @@ export function verifyParsedRun(
       };
     return { runId, flag: null, reason: 'Replays; the shift was not finished.' };
   }
-  return judgeEndedRun(run, scenario, parsed.log, replayed.result.outcomes);
+  const score = judge.finish(replayed.result.state);
+  return judgeEndedRun(run, scenario, parsed.log, replayed.result.outcomes, score);
 }
 
 /** The part of a run's score that differs from the replay's, named (issue 11, item 9). */
@@ -124,19 +127,13 @@ function judgeEndedRun(
   scenario: Scenario,
   log: LogEntry[],
   outcomes: readonly StepOutcome[],
+  score: Score,
 ): RunVerification {
   const runId = run.id;
-  const scored = scoreLog(scenario, log);
-  if (!scored.ok)
-    return {
-      runId,
-      flag: 'does-not-replay',
-      reason: `The log cannot be scored: ${scored.error.message}.`,
-    };
   const recomputed = {
-    total: scored.score.total,
-    passed: scored.score.passed,
-    competencies: scored.score.competencies as Record<string, number>,
+    total: score.total,
+    passed: score.passed,
+    competencies: score.competencies as Record<string, number>,
   };
   const stored = run.score;
   if (!stored)
