@@ -21,7 +21,7 @@ import { checkAttemptKey, type CheckVerification } from '../records/verify-check
 import type { RoleplayVerification } from '../records/flags';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog, timedRunLog } from './run-log';
-import { database, type ImportRecord, type Profile, type Run, type RunEntry } from './database';
+import { database, type ImportRecord, type Profile, type Run } from './database';
 
 /** One profile's whole record as a bundle object, ready for `JSON.stringify`. */
 export async function exportBundle(profileId: string): Promise<Bundle> {
