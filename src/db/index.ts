@@ -264,13 +264,7 @@ export async function appendRunEntries(
   });
 }
 
-export async function runLog(runId: string): Promise<unknown[]> {
-  const rows = await database()
-    .runEntries.where('[runId+seq]')
-    .between([runId, 0], [runId, Infinity])
-    .toArray();
-  return rows.map((row) => row.entry);
-}
+export { runLog } from './run-log';
 
 export async function finishRun(
   runId: string,

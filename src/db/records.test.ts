@@ -213,7 +213,7 @@ describe("a later bundle reusing a trainee's profile id", () => {
   it('leaves the finished run and the profile as they were, and reports both conflicts', async () => {
     await importBundle(JSON.stringify(ana()), 'ana.json', byHash);
     const [before] = await loadTraineeRecords();
-    const entries = await database().runEntries.where('runId').equals('run-a1').count();
+    const stored = await database().runLogs.get('run-a1');
     const outcome = await importBundle(JSON.stringify(hijack()), 'mallory.json', byHash);
     expect(outcome).toMatchObject({
       status: 'imported',
@@ -228,7 +228,7 @@ describe("a later bundle reusing a trainee's profile id", () => {
     const [after] = await loadTraineeRecords();
     expect(after!.profile).toMatchObject({ name: 'Ana Ruiz', team: 'North' });
     expect(after!.runs).toEqual(before!.runs);
-    expect(await database().runEntries.where('runId').equals('run-a1').count()).toBe(entries);
+    expect(await database().runLogs.get('run-a1')).toEqual(stored);
     expect(after!.profileConflicts).toMatchObject([
       { fileName: 'mallory.json', incoming: { name: 'Mallory', team: 'South' } },
     ]);
@@ -333,7 +333,7 @@ describe('data care', () => {
     await deleteTrainee('p-ana');
     const records = await loadTraineeRecords();
     expect(records.map((r) => r.profile.name)).toEqual(['Ben']);
-    expect(await database().runEntries.where('runId').equals('run-a1').count()).toBe(0);
+    expect(await database().runLogs.get('run-a1')).toBeUndefined();
     // The import record went too, so the same file can bring Ana back.
     expect((await importBundle(JSON.stringify(ana()), 'ana.json', byHash)).status).toBe('imported');
   });

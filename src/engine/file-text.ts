@@ -322,7 +322,7 @@ export function parseJson(text: string, file: string): ParsedText {
  * the last of two equal keys without a word, where a YAML file with them is refused; one
  * pass over the text finds them, with their line and field path.
  */
-function jsonShapeProblems(text: string, file: string): Problem[] {
+export function jsonShapeProblems(text: string, file: string): Problem[] {
   const problems: Problem[] = [];
   /** The open lists and maps: a map's keys so far, and which child is being read. */
   const open: { keys: Set<string> | null; child: string | number }[] = [];

@@ -3,6 +3,7 @@
  * field path (STYLE.md 4). Nothing is stored here; src/db/records.ts stores a bundle only
  * once this says it is sound.
  */
+import { encodingProblem, jsonShapeProblems, sizeLimitProblem } from '../engine/file-text';
 import { MAX_NESTING } from '../engine/limits';
 import { formatPath, type Problem, type Result } from '../engine/problems';
 import { MAX_BUNDLE_BYTES, MAX_TEXT, bundleSchema, type Bundle } from './schema';
@@ -70,6 +71,19 @@ function unsafeShapes(root: unknown, file: string): Problem[] {
   return problems;
 }
 
+/** Why a file is not JSON: cut short or broken, or not JSON at all (YAML, a document). */
+function notJson(text: string, file: string, what: string, error: unknown): Problem {
+  const first = /\S/.exec(text)?.[0];
+  if (first !== undefined && first !== '{' && first !== '[')
+    return {
+      file,
+      path: '',
+      message: `not ${what}: the file is not JSON (it does not start with "{"; YAML and other text are not read)`,
+    };
+  const reason = error instanceof Error ? error.message.split('\n')[0] : 'not JSON';
+  return { file, path: '', message: `not ${what}: the file is not complete JSON (${reason})` };
+}
+
 /**
  * A file's text as a JSON object, with the checks any file from outside gets: its size,
  * complete JSON, an object at the top, no prototype keys, bounded nesting and strings.
@@ -82,29 +96,21 @@ export function checkedJson(
   maxBytes: number,
   what: string,
 ): Result<Record<string, unknown>> {
-  if (bytes > maxBytes)
-    return {
-      ok: false,
-      problems: [
-        {
-          file,
-          path: '',
-          message: `the file is ${Math.round(bytes / 1e6)} MB; ${what} may be at most ${Math.round(maxBytes / 1024 / 1024)} MB`,
-        },
-      ],
-    };
+  const size = sizeLimitProblem(bytes, file, { maxBytes, what });
+  if (size) return { ok: false, problems: [size] };
+  const encoding = encodingProblem(text, file);
+  if (encoding) return { ok: false, problems: [encoding] };
+  // A UTF-8 byte order mark is harmless, but JSON.parse refuses it.
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(body);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'not JSON';
-    return {
-      ok: false,
-      problems: [
-        { file, path: '', message: `not ${what}: the file is not complete JSON (${reason})` },
-      ],
-    };
+    return { ok: false, problems: [notJson(body, file, what, error)] };
   }
+  // JSON.parse keeps the last of two equal keys without a word: a file with them is refused.
+  const shape = jsonShapeProblems(body, file);
+  if (shape.length > 0) return { ok: false, problems: shape };
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return {
       ok: false,

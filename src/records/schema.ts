@@ -191,5 +191,72 @@ export const bundleSchema = z
 export type Bundle = z.infer<typeof bundleSchema>;
 export type BundleRun = z.infer<typeof bundleRunSchema>;
 export type BundleInput = z.input<typeof bundleSchema>;
+export type BundleRoleplayResult = z.infer<typeof bundleRoleplaySchema>;
+
+/*
+ * The rows src/db/database.ts stores, derived from the bundle's records: a bundle row plus
+ * the profile it belongs to. Each shape is written once, here, so a bundle, the database and
+ * the verifiers cannot drift apart.
+ */
+type Owned<T> = T & { profileId: string };
+
+/**
+ * A person using this browser, or a trainee imported from another device (`imported`: the
+ * person trains elsewhere, so the profile switcher leaves them out; the dashboard lists them).
+ */
+export type ProfileRow = z.infer<typeof bundleProfileSchema> & { imported?: true };
+
+/** One profile's dealings with one lesson (`lesson` is `01-basics/02-three-types`). */
+export type LessonVisitRow = Owned<z.infer<typeof bundleLessonVisitSchema>>;
+
+/** One attempt at a module's check or a refresher quiz; `id` is local to each browser. */
+export type CheckAttemptRow = Owned<z.infer<typeof bundleCheckAttemptSchema>> & { id?: number };
+
+/** One attempt at a role-play (issue 5): every step is kept so a trainer sees each choice. */
+export type RoleplayResultRow = Owned<BundleRoleplayResult>;
+
+/** A trainer's assessment of a trainee's role-play or run. */
+export type AssessmentRow = Owned<z.infer<typeof bundleAssessmentSchema>>;
+
+/** How a shift was played: with a coach (practice) or without (assessment). */
+export type ShiftMode = 'practice' | 'assessment';
+
+/** One trainee's shift on one scenario; its log is stored apart, one row per entry. */
+export type RunRow = Owned<Omit<BundleRun, 'log' | 'actedAt'>> & {
+  /**
+   * Practice (a coach advises as the shift runs) or assessment (no coach; what counts
+   * towards the certificate). Runs stored before modes existed were played without a coach.
+   */
+  mode?: ShiftMode;
+  /**
+   * The trainer whose live session started this run on this browser (witnessed evidence,
+   * src/records/evidence.ts). A bundle never carries it: elsewhere it would be only a claim.
+   */
+  witnessedBy?: string;
+};
+
+/**
+ * A whole run's log in one row: how an imported run is stored (IndexedDB pays per row, and
+ * an imported run is never appended to). `log` is the log as the engine parsed it.
+ */
+export interface RunLogRow {
+  runId: string;
+  log: unknown[];
+  /** The desk's time of each entry, as the bundle carried them (./schema.ts `actedAt`). */
+  actedAt?: (number | null)[];
+}
+
+/** One log entry of a run, in order (`seq` from 0). Append-only: a run is never rewritten. */
+export interface RunEntryRow {
+  runId: string;
+  seq: number;
+  entry: unknown;
+  /**
+   * The wall-clock time the desk saved the entry (epoch ms), kept beside the entry so the
+   * log stays as the engine reads it; the evidence a person played (src/records/timing.ts).
+   * Absent on entries saved before times were kept.
+   */
+  actedAt?: number;
+}
 
 export { COMPETENCIES };

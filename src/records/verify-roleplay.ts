@@ -10,25 +10,13 @@ import { scoreRecord, stepsFromRecords } from '../roleplay/record';
 import type { Roleplay } from '../roleplay/schema';
 import { viewConversation, type ConversationView } from '../roleplay/session';
 import type { RoleplayVerification } from './flags';
+import type { BundleRoleplayResult } from './schema';
 
-/** The part of a role-play result verification needs. */
-export interface RoleplayResultToVerify {
-  id: string;
-  roleplay: string;
-  roleplayHash: string;
-  mode: 'practice' | 'assessment' | 'live';
-  status: 'running' | 'ended' | 'abandoned';
-  steps: readonly unknown[];
-  /** A trainer's overrides of the matcher on typed replies; the stored score includes them. */
-  overrides?: readonly unknown[];
-  score?: {
-    total: number;
-    max: number;
-    percent: number;
-    ending: string;
-    rubric: Record<string, number>;
-  };
-}
+/** The part of a role-play result verification needs: the stored row's shape (./schema.ts). */
+export type RoleplayResultToVerify = Pick<
+  BundleRoleplayResult,
+  'id' | 'roleplay' | 'roleplayHash' | 'mode' | 'status' | 'steps' | 'overrides' | 'score'
+>;
 
 export type RoleplayCheck = RoleplayVerification & {
   /** The conversation replayed from the steps, when they fit the role-play. */

@@ -5,12 +5,12 @@
  * manager can read.
  */
 import { parseLog } from '../engine/log';
-import { isAction, replay } from '../engine/log';
+import { isAction, replay, type LogEntry, type StepOutcome } from '../engine/log';
 import { formatProblem } from '../engine/problems';
 import type { Scenario, ScenarioEvent } from '../engine/schema';
 import { generateScenario } from '../engine/generate';
 import { scenarioHash } from '../engine/report';
-import { scoreLog } from '../engine/scoring';
+import { Judge, type Score } from '../engine/scoring';
 import { ENGINE_VERSION } from '../engine/state';
 import type { RunVerification } from './flags';
 import { inhumanTiming } from './timing';
@@ -56,6 +56,18 @@ export function verifyRun(
   log: readonly unknown[],
   scenariosByHash: ReadonlyMap<string, Scenario>,
 ): RunVerification {
+  return verifyParsedRun(run, parseLog([...log], `run ${run.id}`), scenariosByHash);
+}
+
+/** What `parseLog` made of a run's log. */
+export type ParsedLog = ReturnType<typeof parseLog>;
+
+/** `verifyRun` on a log already parsed (the import keeps the parsed log to store it). */
+export function verifyParsedRun(
+  run: RunToVerify,
+  parsed: ParsedLog,
+  scenariosByHash: ReadonlyMap<string, Scenario>,
+): RunVerification {
   const runId = run.id;
   const scenario = knownScenario(run, scenariosByHash);
   if (!scenario)
@@ -64,14 +76,15 @@ export function verifyRun(
       flag: 'unknown-scenario',
       reason: `No version of scenario "${run.scenario}" with content hash ${run.scenarioHash.slice(0, 12)}… is known here, so the run cannot be replayed.`,
     };
-  const parsed = parseLog([...log], `run ${runId}`);
   if (!parsed.ok)
     return {
       runId,
       flag: 'does-not-replay',
       reason: `The log is not a valid log: ${parsed.problems.slice(0, 3).map(formatProblem).join('; ')}`,
     };
-  const replayed = replay(scenario, parsed.log);
+  // One pass: the judge scores the log as it replays (scoreLog would replay it again).
+  const judge = new Judge(scenario);
+  const replayed = replay(scenario, parsed.log, judge.hooks);
   if (!replayed.ok)
     return {
       runId,
@@ -87,17 +100,40 @@ export function verifyRun(
       };
     return { runId, flag: null, reason: 'Replays; the shift was not finished.' };
   }
-  const scored = scoreLog(scenario, parsed.log);
-  if (!scored.ok)
-    return {
-      runId,
-      flag: 'does-not-replay',
-      reason: `The log cannot be scored: ${scored.error.message}.`,
-    };
+  const score = judge.finish(replayed.result.state);
+  return judgeEndedRun(run, scenario, parsed.log, replayed.result.outcomes, score);
+}
+
+/** The part of a run's score that differs from the replay's, named (issue 11, item 9). */
+function scoreDifference(
+  stored: NonNullable<RunToVerify['score']>,
+  recomputed: NonNullable<RunToVerify['score']>,
+): string {
+  const passed = (score: typeof stored) => `${score.total}${score.passed ? ' (passed)' : ''}`;
+  if (stored.total !== recomputed.total || stored.passed !== recomputed.passed)
+    return `The file says ${passed(stored)}; replaying the log gives ${passed(recomputed)}.`;
+  const fields = Object.entries(recomputed.competencies)
+    .filter(([c, points]) => stored.competencies[c] !== points)
+    .map(
+      ([c, points]) =>
+        `competencies.${c}: the file says ${stored.competencies[c] ?? 'nothing'}, the replay ${points}`,
+    );
+  return `The total matches, but ${fields.join('; ')}.`;
+}
+
+/** Score a replayed run that ended, and judge its stored score and its timing. */
+function judgeEndedRun(
+  run: RunToVerify,
+  scenario: Scenario,
+  log: LogEntry[],
+  outcomes: readonly StepOutcome[],
+  score: Score,
+): RunVerification {
+  const runId = run.id;
   const recomputed = {
-    total: scored.score.total,
-    passed: scored.score.passed,
-    competencies: scored.score.competencies as Record<string, number>,
+    total: score.total,
+    passed: score.passed,
+    competencies: score.competencies as Record<string, number>,
   };
   const stored = run.score;
   if (!stored)
@@ -116,11 +152,10 @@ export function verifyRun(
   const rescored = differs && run.engineVersion && run.engineVersion !== ENGINE_VERSION;
   if (!differs || rescored) {
     // A consistent log proves nothing about who played it: it must carry a person's timing.
-    const injected = parsed.log.filter(
-      (entry, i): entry is ScenarioEvent =>
-        !isAction(entry) && replayed.result.outcomes[i]?.injected === true,
+    const injected = log.filter(
+      (entry, i): entry is ScenarioEvent => !isAction(entry) && outcomes[i]?.injected === true,
     );
-    const inhuman = inhumanTiming(scenario, parsed.log, run.actedAt, injected);
+    const inhuman = inhumanTiming(scenario, log, run.actedAt, injected);
     if (inhuman)
       return {
         runId,
@@ -142,7 +177,7 @@ export function verifyRun(
     return {
       runId,
       flag: 'score-differs',
-      reason: `The file says ${stored.total}${stored.passed ? ' (passed)' : ''}; replaying the log gives ${recomputed.total}${recomputed.passed ? ' (passed)' : ''}.`,
+      reason: scoreDifference(stored, recomputed),
       recomputed,
     };
   return { runId, flag: null, reason: 'Replayed; the score matches.', recomputed };

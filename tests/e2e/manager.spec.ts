@@ -78,6 +78,40 @@ async function importFiles(page: Page, files: ReturnType<typeof file>[]) {
   await expect(results(page)).toBeVisible();
 }
 
+/** A "billion laughs" file: seven levels of aliases, each nine times the one before. */
+const LAUGHS = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefg'.split('').map((name, i) => {
+    const prev = 'abcdefg'[i];
+    return `${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`;
+  }),
+].join('\n');
+
+/** Text as a UTF-16 (little-endian) file with its byte order mark, in base64. */
+const utf16 = (text: string) => Buffer.from(`\ufeff${text}`, 'utf16le').toString('base64');
+
+type DroppedFile = { name: string } & ({ text: string } | { base64: string } | { zeros: number });
+
+/** Drop files onto the import panel's drop zone, as a person drags them from their desktop. */
+async function dropFiles(page: Page, files: DroppedFile[]) {
+  await page.getByTestId('drop-zone').evaluate((zone, specs) => {
+    const data = new DataTransfer();
+    for (const spec of specs) {
+      const body =
+        'text' in spec
+          ? spec.text
+          : 'base64' in spec
+            ? Uint8Array.from(atob(spec.base64), (c) => c.charCodeAt(0))
+            : new Uint8Array(spec.zeros);
+      data.items.add(new File([body], spec.name, { type: 'application/json' }));
+    }
+    zone.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  }, files);
+  await expect(page.getByRole('list', { name: 'Import results' })).toBeVisible();
+}
+
 const rosterRows = (page: Page) => page.getByTestId('roster').locator('tbody tr[data-trainee]');
 
 async function tableCounts(page: Page): Promise<Record<string, number>> {
@@ -595,6 +629,145 @@ test.describe('manager dashboard', () => {
     await expect(rosterRows(page)).toHaveCount(1);
     await page.getByRole('button', { name: /Mia Local/ }).click();
     await expect(panel.getByLabel('Team of Mia Local')).toHaveValue('West');
+    expect(problems).toEqual([]);
+  });
+
+  test('hostile files dropped on the importer or restored are refused by name, and change nothing', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await openDashboard(page);
+    await importFiles(page, [file('ben.json', ben)]);
+    const before = await tableCounts(page);
+    const cleoText = JSON.stringify(cleo, null, 1);
+    await dropFiles(page, [
+      { name: 'oversized.json', zeros: 64 * 1024 * 1024 + 1 },
+      { name: 'utf16.json', base64: utf16(cleoText) },
+      { name: 'laughs.yaml', text: LAUGHS },
+      { name: 'laughs.json', text: LAUGHS },
+      {
+        name: 'twice.json',
+        text: cleoText.replace('"team": "North"', '"team": "North",\n  "team": "South"'),
+      },
+    ]);
+    const refused = {
+      'oversized.json':
+        'oversized.json: the file is 64.0 MB; a progress bundle may be at most 64 MB',
+      'utf16.json': 'utf16.json: the file is encoded as UTF-16 (little-endian), not UTF-8',
+      'laughs.yaml': 'laughs.yaml: not a progress bundle: the file is not JSON',
+      'laughs.json': 'laughs.json: not a progress bundle: the file is not JSON',
+      'twice.json': /^twice\.json:\d+ profile\.team: duplicate key "team"/,
+    };
+    for (const [name, message] of Object.entries(refused)) {
+      await expect(results(page)).toContainText(`${name} was not imported`);
+      await expect(page.getByRole('list', { name: `Problems in ${name}` })).toContainText(message);
+    }
+    expect(await tableCounts(page)).toEqual(before);
+
+    // A role-play result whose steps were edited: flagged by name, its score never counts.
+    const tampered = structuredClone(dee);
+    tampered.roleplayResults[0]!.steps = deeHonest.steps.map((step) => ({
+      ...step,
+      node: 'invented-node',
+    }));
+    await dropFiles(page, [{ name: 'dee.json', text: JSON.stringify(tampered) }]);
+    await expect(page.getByRole('list', { name: 'Flagged role-plays in dee.json' })).toContainText(
+      'Role-play result dee-rp-1: Steps do not fit the role-play.',
+    );
+    await page.reload();
+    await waitForIslands(page);
+    const deeRow = page.locator('tr[data-trainee="p-dee"]');
+    await expect(deeRow).toBeVisible();
+    await expect(deeRow).not.toContainText(`${deeHonest.score.percent} %`);
+
+    // Backups: the wrong encoding, a duplicate key, an alias bomb planted as authored content.
+    const withDee = await tableCounts(page);
+    const backup = (customContent: unknown[] = []) => ({
+      format: 'backorder-academy-backup',
+      version: 1,
+      exportedAt: day(9).toISOString(),
+      bundles: [ben],
+      imports: [],
+      settings: [],
+      feedback: [],
+      customContent,
+    });
+    const bomb = { kind: 'scenario', id: 'laughs', title: 'Laughs', source: LAUGHS };
+    const hostile: [ReturnType<typeof file>, string | RegExp][] = [
+      [
+        {
+          ...file('utf16-backup.json', ''),
+          buffer: Buffer.from(`\ufeff${JSON.stringify(backup())}`, 'utf16le'),
+        },
+        'utf16-backup.json: the file is encoded as UTF-16',
+      ],
+      [
+        file(
+          'twice-backup.json',
+          JSON.stringify(backup()).replace('"version":1,', '"version":1,"version":1,'),
+        ),
+        /^twice-backup\.json:1 version: duplicate key "version"/,
+      ],
+      [
+        file('bomb-backup.json', backup([{ ...bomb, updatedAt: day(9).toISOString() }])),
+        'bomb-backup.json customContent[0].source: scenario "laughs": refused: its aliases',
+      ],
+    ];
+    for (const [backupFile, message] of hostile) {
+      await page.getByLabel('Restore from a backup file').setInputFiles(backupFile);
+      await page.getByRole('button', { name: 'Yes, replace everything' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'was not restored' })).toContainText(
+        `${backupFile.name} was not restored: nothing was changed.`,
+      );
+      await expect(page.getByRole('list', { name: 'Problems in the backup' })).toContainText(
+        message,
+      );
+    }
+    expect(await tableCounts(page)).toEqual(withDee);
+    expect(problems).toEqual([]);
+  });
+
+  test('a long import shows its progress and can be cancelled, keeping nothing', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await openDashboard(page);
+    const before = await tableCounts(page);
+    const one = ben.runs[0]!;
+    const many = {
+      ...ben,
+      runs: Array.from({ length: 800 }, (_, i) => ({ ...one, id: `many-${i}` })),
+    };
+    await page.getByLabel('Choose bundle files').setInputFiles(file('many.json', many));
+    const bar = page.getByRole('progressbar', { name: 'Importing many.json' });
+    await expect(bar).toBeVisible();
+    // Under way: the runs are being replayed.
+    await expect
+      .poll(() => bar.evaluate((element) => (element as HTMLProgressElement).value))
+      .toBeGreaterThan(20);
+    await expect(
+      page.getByText(/^Importing many\.json: Replaying and checking every record, \d+ %$/),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(results(page)).toContainText(
+      'many.json: import cancelled. Nothing from it was saved.',
+    );
+    await expect(bar).toHaveCount(0);
+    expect(await tableCounts(page)).toEqual(before);
+
+    // After a reload the browser still holds nothing; the same file then imports in full.
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.getByText('No trainees match.')).toBeVisible();
+    await page.getByLabel('Choose bundle files').setInputFiles(file('many.json', many));
+    await expect(bar).toBeVisible();
+    await expect(
+      results(page).getByText(
+        /^many\.json: Ben Okafor imported, .* 800 runs replayed, all verified\.$/,
+      ),
+    ).toBeVisible({ timeout: 60_000 });
+    await expect(bar).toHaveCount(0);
+    await expect(rosterRows(page)).toHaveCount(1);
     expect(problems).toEqual([]);
   });
 
