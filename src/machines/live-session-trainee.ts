@@ -96,11 +96,20 @@ const problemsText = (problems: { path: string; message: string }[]) =>
   problems
     .slice(0, 5)
     .map((p) => `${p.path || 'file'}: ${p.message}`)
-    .join('; ');
+    .join("; ")
+    .slice(0, 600);
 
 /** The context after a session arrives: the content checked again, or why it is refused. */
 function takeSession(context: TraineeContext, next: LiveSession): Partial<TraineeContext> {
-  if (context.session?.id === next.id) return { session: next, lastStatus: '' };
+  // The same session again (a reload of the trainer's window): only the hold on the clock
+  // may change; who plays and what stay as they arrived.
+  if (context.session?.id === next.id)
+    return { session: { ...context.session, paused: next.paused }, lastStatus: '' };
+  // Content with problems is refused; it does not replace a session already running.
+  const refuse = (problem: string): Partial<TraineeContext> =>
+    context.session
+      ? { ignored: ignoredMore(context.ignored, `a new session whose ${problem}`) }
+      : { contentProblem: `The ${problem}` };
   const fresh = {
     contentProblem: null,
     ended: false,
@@ -115,16 +124,16 @@ function takeSession(context: TraineeContext, next: LiveSession): Partial<Traine
   if (next.content.kind === 'roleplay') {
     const checked = validateRoleplay(next.content.roleplay, 'roleplay');
     if (!checked.ok)
-      return {
-        contentProblem: `The role-play sent by the trainer's window has problems: ${problemsText(checked.problems)}`,
-      };
+      return refuse(
+        `role-play sent by the trainer's window has problems: ${problemsText(checked.problems)}`,
+      );
     return { ...fresh, scenario: null, roleplay: checked.value };
   }
   const checked = validateScenario(next.content.scenario, 'scenario');
   if (!checked.ok)
-    return {
-      contentProblem: `The scenario sent by the trainer's window has problems: ${problemsText(checked.problems)}`,
-    };
+    return refuse(
+      `scenario sent by the trainer's window has problems: ${problemsText(checked.problems)}`,
+    );
   return { ...fresh, roleplay: null, scenario: checked.value };
 }
 
@@ -205,7 +214,7 @@ export const liveTraineeMachine = setup({
         enqueue.emit({ type: 'inject', event: message.event });
         return;
       }
-      enqueue.assign({ refusal: `An event from the trainer's window was not taken: ${problem}` });
+      enqueue.assign({ refusal: `An event sent to this desk was not taken: ${problem}` });
       enqueue.sendTo(
         'channel',
         send({

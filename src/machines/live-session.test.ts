@@ -230,3 +230,122 @@ describe('a live session between the trainer’s console and the trainee’s win
     expect(again.getSnapshot().context.session).toBeNull();
   });
 });
+
+describe('hostile messages on the session’s channel', () => {
+  /** A room with the shift started at the desk, and the session id a hostile page could learn. */
+  async function atTheDesk() {
+    const room = liveRoom();
+    room.trainee.send({ type: 'JOIN', typed: CODE });
+    await vi.waitFor(() => expect(room.trainee.getSnapshot().context.scenario).not.toBeNull());
+    room.startShift();
+    await vi.waitFor(() => expect(room.trainer.getSnapshot().context.status?.stage).toBe('desk'));
+    return room;
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+  const id = 'session-1';
+
+  it('wrong shapes, unknown kinds and huge payloads are counted in both windows with the last reason', async () => {
+    const room = await atTheDesk();
+    const cyclic: Record<string, unknown> = { kind: 'inject' };
+    cyclic.event = cyclic;
+    for (const junk of [
+      '<img src=x onerror=alert(1)>',
+      { kind: 'explode', session: id },
+      { kind: 'pause', session: id, html: '<script>' },
+      cyclic,
+      { kind: 'status', session: id, junk: 'x'.repeat(3 * 1024 * 1024) },
+    ])
+      room.stranger.postMessage(junk);
+    await vi.waitFor(() => expect(room.trainee.getSnapshot().context.ignored?.count).toBe(5));
+    expect(room.trainer.getSnapshot().context.ignored).toEqual({
+      count: 5,
+      last: 'a message larger than 2 MB or nested deeper than 24 levels',
+    });
+    // Nothing of it reached the session: the clock runs, the log is empty.
+    expect(room.trainee.getSnapshot().context.session?.paused).toBe(false);
+    expect(room.desk().getSnapshot().context.log).toHaveLength(0);
+  });
+
+  it('impossible injections from another page are refused in the trainee’s window, and the console ignores their replies', async () => {
+    const room = await atTheDesk();
+    const order = (overrides: object) => ({
+      kind: 'inject',
+      session: id,
+      id: `evil-${Math.random()}`,
+      event: {
+        type: 'order-placed',
+        order: {
+          id: 'SO-EVIL-1',
+          customer: scenario.customers[0]!.id,
+          placedAt: scenario.startsAt,
+          lines: [{ sku: scenario.catalog[0]!.sku, qty: 1 }],
+          ...overrides,
+        },
+      },
+    });
+    room.stranger.postMessage(order({ customer: 'CU-NOBODY' }));
+    await vi.waitFor(() =>
+      expect(room.trainee.getSnapshot().context.refusal).toMatch(/There is no customer CU-NOBODY/),
+    );
+    room.stranger.postMessage(order({ lines: [{ sku: 'NO-SUCH-SKU', qty: 1 }] }));
+    await vi.waitFor(() =>
+      expect(room.trainee.getSnapshot().context.refusal).toMatch(/There is no item NO-SUCH-SKU/),
+    );
+    room.stranger.postMessage(order({ id: scenario.orders[0]!.id }));
+    await vi.waitFor(() =>
+      expect(room.trainee.getSnapshot().context.refusal).toMatch(
+        new RegExp(`Order ${scenario.orders[0]!.id} already exists`),
+      ),
+    );
+    expect(room.desk().getSnapshot().context.log).toHaveLength(0);
+    // The console sent none of these: their replies are not shown as its results.
+    await vi.waitFor(() =>
+      expect(room.trainer.getSnapshot().context.ignored?.last).toBe(
+        'a reply about an event this console did not send',
+      ),
+    );
+    expect(room.trainer.getSnapshot().context.results).toEqual([]);
+  });
+
+  it('a new session whose scenario has problems does not replace the one running', async () => {
+    const room = await atTheDesk();
+    room.stranger.postMessage({
+      kind: 'session',
+      session: { ...session({ kind: 'scenario', scenario: { id: '<b>x</b>' } }), id: 'evil' },
+    });
+    await vi.waitFor(() =>
+      expect(room.trainee.getSnapshot().context.ignored?.last).toMatch(
+        /^a new session whose scenario sent by the trainer's window has problems: /,
+      ),
+    );
+    expect(room.trainee.getSnapshot().context.session?.id).toBe(id);
+    expect(room.trainee.getSnapshot().context.contentProblem).toBeNull();
+  });
+
+  it('the same session again cannot change who plays or what', async () => {
+    const room = await atTheDesk();
+    const other = { ...session({ kind: 'scenario', scenario: { id: 'other' } }, true) };
+    room.stranger.postMessage({
+      kind: 'session',
+      session: { ...other, trainee: { id: 'p-evil', name: '<img src=x>' } },
+    });
+    await vi.waitFor(() => expect(room.desk().getSnapshot().matches('paused')).toBe(true));
+    expect(room.trainee.getSnapshot().context.session?.trainee).toEqual({
+      id: 'p-ana',
+      name: 'Ana Ruiz',
+    });
+    expect(room.trainee.getSnapshot().context.scenario?.id).toBe(scenario.id);
+  });
+
+  it('messages for another session, and role-play positions that are no node, change nothing', async () => {
+    const roleplay = [...roleplayFiles().values()][0]!;
+    const room = liveRoom({ kind: 'roleplay', roleplay });
+    room.trainee.send({ type: 'JOIN', typed: CODE });
+    await vi.waitFor(() => expect(room.trainee.getSnapshot().context.roleplay).not.toBeNull());
+    room.stranger.postMessage({ kind: 'roleplay-at', session: id, at: 'no-such-node', steps: 1 });
+    room.stranger.postMessage({ kind: 'end', session: 'another-session' });
+    await settle();
+    expect(room.trainee.getSnapshot().context.roleplayAt).toBe(roleplay.start);
+    expect(room.trainee.getSnapshot().context.ended).toBe(false);
+  });
+});
