@@ -96,7 +96,7 @@ const problemsText = (problems: { path: string; message: string }[]) =>
   problems
     .slice(0, 5)
     .map((p) => `${p.path || 'file'}: ${p.message}`)
-    .join("; ")
+    .join('; ')
     .slice(0, 600);
 
 /** The context after a session arrives: the content checked again, or why it is refused. */
