@@ -5,7 +5,7 @@
  * Schema changes are new `version(n)` calls with an upgrade function; old versions stay so a
  * browser holding an older database upgrades in place. Only what is queried is indexed.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { ImportRecordRow } from '../records/import';
 import type {
   AssessmentRow,
@@ -89,8 +89,9 @@ export class AcademyDatabase extends Dexie {
   imports!: EntityTable<ImportRecord, 'id'>;
   runDigests!: EntityTable<RunDigest, 'profileId'>;
 
-  constructor(name = 'backorder-academy') {
-    super(name);
+  /** `options` gives Dexie another IndexedDB, e.g. one in memory when the browser's is blocked (./memory.ts). */
+  constructor(name = 'backorder-academy', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       profiles: 'id, name',
       settings: 'key',

@@ -17,9 +17,11 @@ import {
   type Role,
   type Run,
 } from './database';
+import { keptInMemory, useMemory } from './memory';
 import { refreshRunDigests } from './run-digests';
 
-export { ROLES, liveQuery };
+export { ROLES, keptInMemory, liveQuery };
+export { MEMORY_NOTICE } from './memory';
 export type { CheckAttempt, LessonFeedback, LessonVisit, Profile, Role, Run };
 export type { Assessment, CustomContent, RoleplayResult, ShiftMode } from './database';
 export * from './profiles';
@@ -36,14 +38,26 @@ export const loadRecordStorage = () => import('./records');
 
 const CURRENT_PROFILE = 'currentProfile';
 
-/** Why storage cannot be used, in words for the page, or null when it works. */
+/**
+ * Why storage cannot be used, in words for the page, or null when it works. When the
+ * browser's IndexedDB is missing or refuses to open (private browsing, blocked storage),
+ * the database moves into memory (./memory.ts) and works until the page goes:
+ * `keptInMemory()` then says so, for the banner that nothing will be kept.
+ */
 export async function storageProblem(): Promise<string | null> {
   try {
-    if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
-    await database().open();
+    if (!keptInMemory()) {
+      if (typeof indexedDB === 'undefined') throw new Error('no IndexedDB');
+      await database().open();
+    }
     return null;
   } catch {
-    return 'This browser is not letting the site save anything (private browsing or blocked storage). Lessons still work, but progress will not be kept.';
+    try {
+      await useMemory();
+      return null;
+    } catch {
+      return 'This browser is not letting the site save anything (private browsing or blocked storage). Lessons still work, but progress will not be kept.';
+    }
   }
 }
 

@@ -13,7 +13,8 @@ const SITUATION_LABELS: Record<Situation, string> = {
   'wrong-item': 'Wrong item received',
 };
 
-const RUBRIC_LABELS: Record<RubricItemId, string> = {
+/** The rubric items in the words every page uses, the trainee's and the trainer's alike. */
+export const RUBRIC_LABELS: Record<RubricItemId, string> = {
   'acknowledge-apologise': 'Acknowledge and apologise sincerely',
   'transparent-date': 'A transparent, realistic date',
   'offer-alternatives': 'Offer alternatives',

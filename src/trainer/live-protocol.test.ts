@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   CODE_ALPHABET,
   LiveChannel,
+  fitsInSize,
   newSessionCode,
   normaliseCode,
   parseLiveMessage,
+  readLiveMessage,
+  readSavedConsole,
   sessionCode,
   type ChannelPort,
   type LiveMessage,
 } from './live-protocol';
 
-const session: LiveMessage = {
+const session: Extract<LiveMessage, { kind: 'session' }> = {
   kind: 'session',
   session: {
     id: 's-1',
@@ -234,5 +237,110 @@ describe('a live channel', () => {
     trainee.close();
     trainer.send({ kind: 'hello' });
     expect(received).toEqual([]);
+  });
+});
+
+describe('hostile messages are refused with a reason, cheaply', () => {
+  const deep = (levels: number) => {
+    let value: unknown = 'bottom';
+    for (let i = 0; i < levels; i++) value = { kind: 'pause', session: value };
+    return value;
+  };
+  const cyclic: Record<string, unknown> = { kind: 'session' };
+  cyclic.session = cyclic;
+
+  it.each<[string, unknown, RegExp]>([
+    [
+      'a huge payload',
+      { kind: 'pause', session: 's-1', junk: 'x'.repeat(3 * 1024 * 1024) },
+      /^a message larger than 2 MB/,
+    ],
+    ['a huge list', { kind: 'hello', list: new Array(200_000).fill(0) }, /larger than 2 MB/],
+    ['nesting 100,000 levels deep', deep(100_000), /nested deeper than 24 levels/],
+    ['an object that contains itself', cyclic, /nested deeper than 24 levels/],
+    ['a string', '<img src=x onerror=alert(1)>', /^a message that is not an object \(a string\)$/],
+    ['a list', [{ kind: 'hello' }], /not an object \(a list\)/],
+    ['null', null, /not an object \(null\)/],
+    ['no kind', { session: 's-1' }, /^a message with no kind$/],
+    [
+      'an unknown kind written as HTML',
+      { kind: '<script>alert(1)</script><b>and a long tail to cut</b>' },
+      /^a message of a kind the session does not know, "<script>alert\(1\)<\/script><b>and a long t…"$/,
+    ],
+    [
+      'a delay to a date that is not one',
+      {
+        kind: 'inject',
+        session: 's',
+        id: 'i',
+        event: { type: 'po-delayed', po: 'P', eta: 'soon' },
+      },
+      /^a "inject" message with a wrong event\.eta: /,
+    ],
+    [
+      'a stage the trainee window never has',
+      {
+        kind: 'status',
+        session: 's',
+        stage: '<b>hacked</b>',
+        runId: null,
+        now: null,
+        logLength: 0,
+        paused: false,
+      },
+      /^a "status" message with a wrong stage: /,
+    ],
+  ])('%s', (_name, data, problem) => {
+    const reading = readLiveMessage(data);
+    expect(reading.ok).toBe(false);
+    expect(!reading.ok && reading.problem).toMatch(problem);
+  });
+
+  it('a channel hands the reason of each refusal on, and goes on carrying good messages', () => {
+    const [open] = fakePair();
+    const received: LiveMessage[] = [];
+    const refused: string[] = [];
+    new LiveChannel(
+      'ABC234',
+      (m) => received.push(m),
+      open,
+      (p) => refused.push(p),
+    );
+    const other = open('backorder-academy-live-ABC234');
+    other.postMessage({ kind: 'explode' });
+    other.postMessage({ kind: 'hello' });
+    expect(refused).toEqual(['a message of a kind the session does not know, "explode"']);
+    expect(received).toEqual([{ kind: 'hello' }]);
+  });
+
+  it('fitsInSize counts text and stops at the limit', () => {
+    expect(fitsInSize({ a: 'x'.repeat(90) }, 100)).toBe(true);
+    expect(fitsInSize({ a: 'x'.repeat(100) }, 100)).toBe(false);
+    expect(fitsInSize(deep(24), 1000)).toBe(true);
+    expect(fitsInSize(deep(25), 1000)).toBe(false);
+  });
+});
+
+describe('what the trainer’s tab kept through a reload', () => {
+  const kept = {
+    code: 'ABC234',
+    session: session.session,
+    steps: [{ node: 'opening', option: 1 }],
+  };
+
+  it('comes back as it was kept', () => {
+    expect(readSavedConsole(JSON.stringify(kept))).toEqual(kept);
+  });
+
+  it.each<[string, string | null]>([
+    ['nothing', null],
+    ['text that is not JSON', '{'],
+    ['a wrong code', JSON.stringify({ ...kept, code: 'nope' })],
+    ['a session with a script for a name', JSON.stringify({ ...kept, session: { id: 1 } })],
+  ])('is nothing for %s', (_name, text) => expect(readSavedConsole(text)).toBeNull());
+
+  it('drops steps that do not fit, and keeps the session', () => {
+    const text = JSON.stringify({ ...kept, steps: [{ node: 'x', option: -1 }] });
+    expect(readSavedConsole(text)).toEqual({ ...kept, steps: [] });
   });
 });

@@ -270,3 +270,52 @@ test.describe('dark colour scheme', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+test('with storage blocked, a shift and a role-play still play in memory, under a banner that nothing will be kept', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext();
+  // A browser that refuses to open IndexedDB, as private modes and locked-down policies do.
+  await context.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  const banner = page.getByTestId('memory-notice');
+
+  await page.goto('/simulations/three-backorder-types/');
+  await waitForIslands(page);
+  await createProfile(page, 'Ana Ruiz');
+  await expect(banner).toHaveText(/nothing will be kept on this device/);
+  await expect(page.getByTestId('memory-chip')).toHaveText(
+    'In memory only: progress will not be kept',
+  );
+  await page.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(page.getByTestId('clock-now')).toHaveText('2026-03-02 08:00');
+  await page.getByRole('button', { name: 'Advance to next event' }).click();
+  await expect(page.getByTestId('log-length')).not.toHaveText('0 entries');
+  await expect(page.getByTestId('clock-now')).not.toHaveText('2026-03-02 08:00');
+  await expectNoAxeViolations(page);
+
+  await page.goto(`/roleplays/${TAP.id}/`);
+  await waitForIslands(page);
+  // A new page is a new memory: the profile went with the last one.
+  await createProfile(page, 'Ana Ruiz');
+  await expect(banner).toHaveText(/nothing will be kept on this device/);
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  await expect(conversationHeading(page)).toBeVisible();
+  await choose(page, TAP, bestPath(TAP)!.choices[0]!);
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: 'test-results/roleplay-in-memory.png', fullPage: true });
+
+  // Nothing was kept: after a reload, no profile and no conversation.
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByRole('region', { name: 'Profiles on this browser' })).toBeVisible();
+  await expect(conversationHeading(page)).toHaveCount(0);
+  expect(problems).toEqual([]);
+  await context.close();
+});

@@ -223,16 +223,14 @@ test("a live role-play: the trainer plays the customer, and the rubric assessmen
   await waitForIslands(trainee);
   await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(next);
 
-  await trainer
-    .getByRole('checkbox', { name: /^Acknowledged the problem and apologised sincerely/ })
-    .check();
+  await trainer.getByRole('checkbox', { name: /^Acknowledge and apologise sincerely/ }).check();
   // A reload of the trainer's window keeps the conversation, the ticks and the notes.
   await trainer.getByLabel('Notes for the trainee').fill('Warm apology.');
   await trainer.reload();
   await waitForIslands(trainer);
   await expect(trainer.getByTestId('customer-line')).toHaveText(next);
   await expect(
-    trainer.getByRole('checkbox', { name: /^Acknowledged the problem and apologised sincerely/ }),
+    trainer.getByRole('checkbox', { name: /^Acknowledge and apologise sincerely/ }),
   ).toBeChecked();
   await expect(trainer.getByLabel('Notes for the trainee')).toHaveValue('Warm apology.');
   await trainer
@@ -251,12 +249,10 @@ test("a live role-play: the trainer plays the customer, and the rubric assessmen
   await expect(assessments.getByText(/^By Maria Keller, .*, live role-play$/)).toBeVisible();
   const rubric = assessments.getByRole('list', { name: 'Rubric' });
   await expect(rubric.getByRole('listitem').first()).toHaveText(
-    /^Yes: Acknowledged the problem and apologised sincerely$/,
+    /^Yes: Acknowledge and apologise sincerely$/,
   );
   await expect(
-    rubric
-      .getByRole('listitem')
-      .filter({ hasText: 'Not yet: Was transparent, with a realistic date' }),
+    rubric.getByRole('listitem').filter({ hasText: 'Not yet: A transparent, realistic date' }),
   ).toBeVisible();
   // What the trainer typed is shown as text, never as markup.
   await expect(
@@ -280,6 +276,90 @@ test('a trainee window with a code no trainer runs says so', async ({ page }) =>
     page.getByText(/No trainer's console on this computer is running session ABC234/),
   ).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test("hostile messages on a live session's channel are refused in words in both windows, shown as text, and the session goes on", async ({
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const trainer = await context.newPage();
+  const trainerProblems = watchForProblems(trainer);
+  await trainer.goto('/trainer/');
+  await waitForIslands(trainer);
+  await createProfile(trainer, 'Ana Ruiz', 'trainee');
+  await createProfile(trainer, 'Maria Keller', 'trainer');
+  await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  await trainer
+    .getByLabel('Scenario or role-play')
+    .selectOption({ label: 'Three kinds of backorder' });
+  await trainer.getByRole('button', { name: 'Start the live session' }).click();
+  const code = (await trainer.getByTestId('session-code').textContent())!.replace('-', '');
+  const trainee = await context.newPage();
+  const traineeProblems = watchForProblems(trainee);
+  await trainee.goto(`/trainer/live/?code=${code}`);
+  await waitForIslands(trainee);
+  await trainee.getByRole('button', { name: 'Start the shift' }).click();
+  await expect(trainer.getByTestId('trainee-stage')).toHaveText('at the order desk');
+
+  // Another page of the site learns the session from the channel, as any page can, then
+  // posts junk, a huge payload, HTML, and an event for an order that does not exist.
+  const hostile = await context.newPage();
+  await hostile.goto('/');
+  await hostile.evaluate(async (code) => {
+    const channel = new BroadcastChannel(`backorder-academy-live-${code}`);
+    const session = await new Promise<string>((resolve) => {
+      channel.onmessage = (event) => {
+        if (event.data?.kind === 'session') resolve(event.data.session.id);
+      };
+      channel.postMessage({ kind: 'hello' });
+    });
+    const html = '<img src=x onerror="window.pwned = true">';
+    for (const junk of [
+      html,
+      { kind: 'explode', session },
+      { kind: 'status', session, stage: html, runId: null, now: null, logLength: 0, paused: false },
+      { kind: 'pause', session, junk: 'x'.repeat(3 * 1024 * 1024) },
+      {
+        kind: 'inject',
+        session,
+        id: 'evil-1',
+        event: { type: 'customer-message', order: 'SO-NOPE', intent: 'ask-status', text: html },
+      },
+      { kind: 'injected', session, id: 'evil-2', ok: true, at: null, message: html },
+    ])
+      channel.postMessage(junk);
+  }, code);
+
+  await expect(
+    trainee.getByText(/^An event sent to this desk was not taken: There is no order SO-NOPE\.$/),
+  ).toBeVisible();
+  await expect(trainee.getByTestId('ignored')).toHaveText(
+    "Ignored 4 messages on this session's channel that did not fit a live session; the last was a message larger than 2 MB or nested deeper than 24 levels. Another page on this computer may be posting on it.",
+  );
+  // The console heard the junk too, and the replies about events it never sent.
+  await expect(trainer.getByTestId('ignored')).toHaveText(
+    /^Ignored 6 messages .*; the last was a reply about an event this console did not send\./,
+  );
+  await trainee.screenshot({ path: 'test-results/live-hostile-trainee.png', fullPage: true });
+  await trainer.screenshot({ path: 'test-results/live-hostile-trainer.png' });
+  // Nothing was taken as markup, and nothing of it reached the desk or the clock.
+  for (const page of [trainer, trainee]) {
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { pwned?: boolean }).pwned)).toBeUndefined();
+  }
+  await expect(trainee.getByText('Paused by Maria Keller')).toHaveCount(0);
+  await expect(trainer.getByTestId('decisions')).toHaveCount(0);
+
+  // The trainer's own events still land.
+  await trainer.getByRole('radio', { name: 'Purchase order delayed' }).check();
+  await trainer.getByLabel('Purchase order', { exact: true }).selectOption('PO-4471');
+  await trainer.getByLabel('Delay by (days)').fill('3');
+  await trainer.getByRole('button', { name: "Send to the trainee's desk" }).click();
+  await expect(trainer.getByTestId('decisions')).toContainText('PO-4471 delayed');
+  await expectNoAxeViolations(trainer);
+  await expectNoAxeViolations(trainee);
+  expect(trainerProblems).toEqual([]);
+  expect(traineeProblems).toEqual([]);
 });
 
 test('importing a broken scenario file lists each problem with its line and saves nothing', async ({
@@ -538,8 +618,8 @@ test("a trainer overrides the matcher on a typed reply, and the trainee's debrie
   await expect(attempt).toContainText('60 of 100 (60 %)');
   await attempt.getByRole('button', { name: 'Every reply' }).click();
   const form = page.getByRole('form', { name: 'Your judgement of typed reply 1' });
-  const apology = form.getByRole('checkbox', { name: /Acknowledged the problem/ });
-  const date = form.getByRole('checkbox', { name: /Was transparent, with a realistic date/ });
+  const apology = form.getByRole('checkbox', { name: /Acknowledge and apologise/ });
+  const date = form.getByRole('checkbox', { name: /A transparent, realistic date/ });
   await expect(apology).toBeChecked();
   await expect(date).not.toBeChecked();
   await expect(form).toContainText('The matcher found it: “sorry”');
@@ -560,7 +640,7 @@ test("a trainer overrides the matcher on a typed reply, and the trainee's debrie
   // 40 for the date the trainer credited, 30 for the alternatives; the apology withdrawn.
   await expect(attempt).toContainText('70 of 100 (70 %)');
   await expect(attempt.getByRole('list', { name: 'Changes to reply 1' })).toContainText(
-    'Was transparent, with a realistic date: credited by Maria Keller',
+    'A transparent, realistic date: credited by Maria Keller',
   );
   await expectNoAxeViolations(page);
   await page.screenshot({ path: 'test-results/records-override.png', fullPage: true });

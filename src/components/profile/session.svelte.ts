@@ -62,15 +62,22 @@ export class ProfileSession {
   problem = $state<string | null>(null);
   profile = $state.raw<Profile | null>(null);
   profiles = $state.raw<Profile[]>([]);
+  /** Set when this browser will not let the site save and everything is kept in memory: the banner's words. */
+  memoryNotice = $state<string | null>(null);
 
   /** Start following the profile in use; returns a function that stops. */
   start(): () => void {
     return watchStorage(
-      async (db) => ({ profile: await db.currentProfile(), profiles: await db.listProfiles() }),
+      async (db) => ({
+        profile: await db.currentProfile(),
+        profiles: await db.listProfiles(),
+        memoryNotice: db.keptInMemory() ? db.MEMORY_NOTICE : null,
+      }),
       {
-        value: ({ profile, profiles }) => {
+        value: ({ profile, profiles, memoryNotice }) => {
           this.profile = profile;
           this.profiles = profiles;
+          this.memoryNotice = memoryNotice;
           this.status = 'ready';
         },
         problem: (message) => {

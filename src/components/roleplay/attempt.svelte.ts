@@ -4,109 +4,79 @@
  * when the trainee presses Start), the live snapshot, and starting over. Storage loads
  * lazily, so the server never touches IndexedDB.
  */
-import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { fromPromise, type SnapshotFrom } from 'xstate';
 import type { Profile } from '../../db/index';
 import {
   roleplayConversationMachine,
-  type ConversationEvent,
   type PersistInput,
 } from '../../machines/roleplay-conversation';
 import { overridesFromRecords, type MatchOverride } from '../../roleplay/overrides';
 import { roleplayHash, scoreRecord, stepRecords, stepsFromRecords } from '../../roleplay/record';
 import type { Roleplay } from '../../roleplay/schema';
 import { stepsFit, viewConversation, type Conversation } from '../../roleplay/session';
+import { StoredActor, type StoredPhase } from '../actor.svelte';
 import { loadStorage } from '../profile/session.svelte';
 
-type ConversationActor = ActorRefFrom<typeof roleplayConversationMachine>;
 export type ConversationSnapshot = SnapshotFrom<typeof roleplayConversationMachine>;
-export type AttemptPhase = 'loading' | 'no-profile' | 'unavailable' | 'ready';
+export type AttemptPhase = StoredPhase;
 
-const loadResults = () => import('../../db/index');
-
-export class RoleplayAttempt {
-  phase = $state<AttemptPhase>('loading');
-  /** Why the attempt cannot be loaded or changed, in words for the page. */
-  problem = $state<string | null>(null);
-  snapshot = $state.raw<ConversationSnapshot | null>(null);
+export class RoleplayAttempt extends StoredActor<typeof roleplayConversationMachine> {
   /** A trainer's overrides of the matcher on this attempt's typed replies, as stored. */
   overrides = $state.raw<MatchOverride[]>([]);
 
   readonly roleplay: Roleplay;
   readonly hash: string;
-  #actor: ConversationActor | null = null;
-  #unsubscribe: (() => void) | null = null;
-  #profile: Profile | null = null;
+  protected override readonly noun = 'conversation';
   #resultId: string | null = null;
 
   constructor(roleplay: Roleplay) {
+    super();
     this.roleplay = $state.snapshot(roleplay) as Roleplay;
     this.hash = roleplayHash(this.roleplay);
   }
 
-  /** Open the profile's attempt: the newest one if running or ended, else a fresh briefing. */
-  async open(profile: Profile | null): Promise<void> {
-    this.#profile = profile;
-    this.stop();
-    if (!profile) {
-      this.phase = 'no-profile';
-      return;
-    }
-    this.phase = 'loading';
-    try {
-      await loadStorage(); // the profile store opens the database first
-      const results = await (await loadResults()).roleplayResultsOf(profile.id, this.roleplay.id);
-      if (this.#profile !== profile) return; // the profile changed while this loaded
-      const latest = results[0];
-      let conversation: Conversation | null = null;
-      if (latest && latest.status !== 'abandoned' && latest.roleplayHash === this.hash) {
-        const steps = stepsFromRecords(latest.steps);
-        const candidate: Conversation | null =
-          steps && latest.mode !== 'live'
-            ? { roleplay: this.roleplay.id, mode: latest.mode, steps }
-            : null;
-        if (candidate && stepsFit(this.roleplay, candidate)) {
-          conversation = candidate;
-          this.#resultId = latest.id;
-          this.overrides = overridesFromRecords(latest.overrides);
-        }
+  /** The profile's attempt: the newest one if running or ended, else a fresh briefing. */
+  protected async load(profile: Profile): Promise<() => void> {
+    const db = await loadStorage();
+    const results = await db.roleplayResultsOf(profile.id, this.roleplay.id);
+    const latest = results[0];
+    let conversation: Conversation | null = null;
+    let resumed: { id: string; overrides: MatchOverride[] } | null = null;
+    if (latest && latest.status !== 'abandoned' && latest.roleplayHash === this.hash) {
+      const steps = stepsFromRecords(latest.steps);
+      const candidate: Conversation | null =
+        steps && latest.mode !== 'live'
+          ? { roleplay: this.roleplay.id, mode: latest.mode, steps }
+          : null;
+      if (candidate && stepsFit(this.roleplay, candidate)) {
+        conversation = candidate;
+        resumed = { id: latest.id, overrides: overridesFromRecords(latest.overrides) };
       }
-      // A conversation begun on an older version of the file cannot be continued: close it
-      // so the list does not show it as in progress for ever.
-      if (latest?.status === 'running' && !conversation)
-        await (await loadResults()).abandonRoleplayResult(latest.id);
-      this.#boot(conversation);
-      this.phase = 'ready';
-    } catch (error) {
-      this.problem = `Your saved conversation could not be opened: ${(error as Error).message}`;
-      this.phase = 'unavailable';
     }
+    // A conversation begun on an older version of the file cannot be continued: close it
+    // so the list does not show it as in progress for ever.
+    if (latest?.status === 'running' && !conversation) await db.abandonRoleplayResult(latest.id);
+    return () => {
+      this.#resultId = resumed?.id ?? null;
+      this.overrides = resumed?.overrides ?? [];
+      this.#boot(conversation);
+    };
   }
 
   #boot(conversation: Conversation | null) {
-    if (!conversation) {
-      this.#resultId = null;
-      this.overrides = [];
-    }
-    const actor = createActor(
-      roleplayConversationMachine.provide({
-        actors: { persist: fromPromise(({ input }) => this.#persist(input)) },
-      }),
-      { input: { roleplay: this.roleplay, conversation } },
-    );
-    this.#actor = actor;
-    const subscription = actor.subscribe((snapshot) => (this.snapshot = snapshot));
-    this.#unsubscribe = () => subscription.unsubscribe();
-    actor.start();
-    this.snapshot = actor.getSnapshot();
+    const persist = fromPromise<void, PersistInput>(({ input }) => this.#persist(input));
+    this.boot(roleplayConversationMachine.provide({ actors: { persist } }), {
+      input: { roleplay: this.roleplay, conversation },
+    });
   }
 
   async #persist({ previous, next }: PersistInput): Promise<void> {
-    const results = await loadResults();
+    const results = await loadStorage();
     if (!previous) {
       const id = crypto.randomUUID();
       await results.startRoleplayResult({
         id,
-        profileId: this.#profile!.id,
+        profileId: this.profile!.id,
         roleplay: this.roleplay.id,
         roleplayHash: this.hash,
         mode: next.mode,
@@ -124,10 +94,6 @@ export class RoleplayAttempt {
     );
   }
 
-  send(event: ConversationEvent): void {
-    this.#actor?.send(event);
-  }
-
   /** Back to the briefing; an unfinished attempt stays on the record as abandoned. */
   async restart(): Promise<void> {
     const snapshot = this.snapshot;
@@ -136,7 +102,7 @@ export class RoleplayAttempt {
       snapshot?.context.conversation &&
       viewConversation(this.roleplay, snapshot.context.conversation).ending;
     try {
-      if (id && !ended) await (await loadResults()).abandonRoleplayResult(id);
+      if (id && !ended) await (await loadStorage()).abandonRoleplayResult(id);
       this.#resultId = null;
       this.overrides = [];
       this.problem = null;
@@ -144,12 +110,5 @@ export class RoleplayAttempt {
     } catch (error) {
       this.problem = `The attempt could not be closed: ${(error as Error).message}`;
     }
-  }
-
-  stop(): void {
-    this.#unsubscribe?.();
-    this.#actor?.stop();
-    this.#actor = null;
-    this.#unsubscribe = null;
   }
 }

@@ -5,7 +5,7 @@
  * restarting the run. Storage loads lazily (ProfileSession), so the server never touches
  * IndexedDB and the page's start-up JavaScript carries no Dexie.
  */
-import { createActor, fromPromise, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import { fromPromise, type SnapshotFrom } from 'xstate';
 import type { Profile, ShiftMode } from '../../db/index';
 import type { LogEntry } from '../../engine/log';
 import { scenarioHash } from '../../engine/report';
@@ -17,29 +17,23 @@ import {
   type SessionEvent,
   type TraineeAction,
 } from '../../machines/simulation-session';
+import { StoredActor, type StoredPhase } from '../actor.svelte';
 import { loadStorage } from '../profile/session.svelte';
 
-type SessionActor = ActorRefFrom<typeof simulationSessionMachine>;
 export type SessionSnapshot = SnapshotFrom<typeof simulationSessionMachine>;
 
-export type RunPhase = 'loading' | 'no-profile' | 'unavailable' | 'ready';
+export type RunPhase = StoredPhase;
 
-export class ShiftRun {
-  phase = $state<RunPhase>('loading');
-  /** Why the run cannot be loaded or changed, in words for the page. */
-  problem = $state<string | null>(null);
+export class ShiftRun extends StoredActor<typeof simulationSessionMachine> {
   runId = $state<string | null>(null);
   /** Practice shows the coach; assessment does not. Kept on the run, so a reload keeps it. */
   mode = $state<ShiftMode>('practice');
-  snapshot = $state.raw<SessionSnapshot | null>(null);
   /** Another tab moved this run on: this tab's copy is behind until `reload()`. */
   stale = $state(false);
 
   readonly scenario: Scenario;
   readonly hash: string;
-  #actor: SessionActor | null = null;
-  #unsubscribe: (() => void) | null = null;
-  #profile: Profile | null = null;
+  protected override readonly noun = 'shift';
   #finished = false;
   /**
    * Events sent while a step is being saved. The machine only takes the next step once the
@@ -51,33 +45,26 @@ export class ShiftRun {
   witness: string | null = null;
 
   constructor(scenario: Scenario) {
+    super();
     // Props can arrive as Svelte proxies, which IndexedDB cannot clone: the scenario's events
     // go into the saved log as they are, so keep a plain copy.
     this.scenario = $state.snapshot(scenario) as Scenario;
     this.hash = scenarioHash(scenario);
   }
 
-  /** Open the profile's run of this scenario: its running one if any, else a fresh briefing. */
-  async open(profile: Profile | null): Promise<void> {
-    this.#profile = profile;
-    this.stop();
-    if (!profile) {
-      this.phase = 'no-profile';
-      return;
-    }
-    this.phase = 'loading';
-    try {
-      const db = await loadStorage();
-      // A run of another engine version resumes too: the log replays under today's engine
-      // (a new version changes how shifts are scored, not what a log means).
-      const runs = (await db.runsOf(profile.id, this.scenario.id)).filter(
-        (run) => run.scenarioHash === this.hash,
-      );
-      // The newest run decides: an open shift resumes at the desk; a shift that ended shows
-      // its debrief again (with "play again"); an abandoned one leaves a fresh briefing.
-      const latest = runs[0]?.status === 'abandoned' ? undefined : runs[0];
-      const log = latest ? ((await db.runLog(latest.id)) as LogEntry[]) : [];
-      if (this.#profile !== profile) return; // the profile changed while this loaded
+  /** The profile's run of this scenario: its running one if any, else a fresh briefing. */
+  protected async load(profile: Profile): Promise<() => void> {
+    const db = await loadStorage();
+    // A run of another engine version resumes too: the log replays under today's engine
+    // (a new version changes how shifts are scored, not what a log means).
+    const runs = (await db.runsOf(profile.id, this.scenario.id)).filter(
+      (run) => run.scenarioHash === this.hash,
+    );
+    // The newest run decides: an open shift resumes at the desk; a shift that ended shows
+    // its debrief again (with "play again"); an abandoned one leaves a fresh briefing.
+    const latest = runs[0]?.status === 'abandoned' ? undefined : runs[0];
+    const log = latest ? ((await db.runLog(latest.id)) as LogEntry[]) : [];
+    return () => {
       // A run stored before modes existed was played without a coach.
       this.mode = latest ? (latest.mode ?? 'assessment') : 'practice';
       this.#boot(latest?.id ?? null, log);
@@ -85,11 +72,7 @@ export class ShiftRun {
         this.#finished = true; // already stored with its score
         this.send({ type: 'END' });
       }
-      this.phase = 'ready';
-    } catch (error) {
-      this.problem = `Your saved shift could not be opened: ${(error as Error).message}`;
-      this.phase = 'unavailable';
-    }
+    };
   }
 
   /**
@@ -97,41 +80,34 @@ export class ShiftRun {
    * the page: only the run changes, not the profile or anything else on screen.
    */
   async reload(): Promise<void> {
-    await this.open(this.#profile);
+    await this.open(this.profile);
   }
 
   #boot(runId: string | null, log: LogEntry[]) {
     this.runId = runId;
     this.stale = false;
     this.#finished = false;
-    const actor = createActor(
-      simulationSessionMachine.provide({
-        actors: {
-          persist: fromPromise(async ({ input }) => {
-            if (!this.runId) throw new Error('No run is open.');
-            const db = await loadStorage();
-            try {
-              await db.appendRunEntries(this.runId, input.from, input.entries, Date.now());
-            } catch (error) {
-              if (!(error instanceof db.RunMovedOn)) throw error;
-              this.stale = true;
-              throw new StaleRunError();
-            }
-          }),
-        },
-      }),
-      { input: { scenario: this.scenario, actor: this.#profile!.name, log } },
-    );
-    this.#actor = actor;
-    const subscription = actor.subscribe((snapshot) => {
-      this.snapshot = snapshot;
-      if (snapshot.matches('debrief')) void this.#finish(snapshot);
-      else if (!snapshot.matches('saving') && this.#waiting.length > 0)
-        queueMicrotask(() => this.send(this.#waiting.shift()!));
+    this.#waiting = [];
+    const persist = fromPromise<void, { from: number; entries: LogEntry[] }>(async ({ input }) => {
+      if (!this.runId) throw new Error('No run is open.');
+      const db = await loadStorage();
+      try {
+        await db.appendRunEntries(this.runId, input.from, input.entries, Date.now());
+      } catch (error) {
+        if (!(error instanceof db.RunMovedOn)) throw error;
+        this.stale = true;
+        throw new StaleRunError();
+      }
     });
-    this.#unsubscribe = () => subscription.unsubscribe();
-    actor.start();
-    this.snapshot = actor.getSnapshot();
+    this.boot(simulationSessionMachine.provide({ actors: { persist } }), {
+      input: { scenario: this.scenario, actor: this.profile!.name, log },
+    });
+  }
+
+  protected override onSnapshot(snapshot: SessionSnapshot): void {
+    if (snapshot.matches('debrief')) void this.#finish(snapshot);
+    else if (!snapshot.matches('saving') && this.#waiting.length > 0)
+      queueMicrotask(() => this.send(this.#waiting.shift()!));
   }
 
   async #finish(snapshot: SessionSnapshot) {
@@ -148,10 +124,11 @@ export class ShiftRun {
     );
   }
 
-  send(event: SessionEvent): void {
-    if (!this.#actor) return;
-    if (this.#actor.getSnapshot().matches('saving')) this.#waiting.push(event);
-    else this.#actor.send(event);
+  override send(event: SessionEvent): void {
+    const actor = this.actor;
+    if (!actor) return;
+    if (actor.getSnapshot().matches('saving')) this.#waiting.push(event);
+    else actor.send(event);
   }
 
   act(action: TraineeAction): void {
@@ -160,14 +137,15 @@ export class ShiftRun {
 
   /** Begin the shift: a new stored run unless the profile already has one open. */
   async start(mode: ShiftMode = this.mode): Promise<void> {
-    if (!this.#profile) return;
+    const profile = this.profile;
+    if (!profile) return;
     if (!this.runId) {
       this.mode = mode;
       try {
         const db = await loadStorage();
         const run = await db.startRun({
           id: crypto.randomUUID(),
-          profileId: this.#profile.id,
+          profileId: profile.id,
           scenario: this.scenario.id,
           scenarioHash: this.hash,
           engineVersion: ENGINE_VERSION,
@@ -200,11 +178,8 @@ export class ShiftRun {
     await this.start();
   }
 
-  stop(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    this.#actor?.stop();
-    this.#actor = null;
+  override stop(): void {
+    super.stop();
     this.#waiting = [];
   }
 }
