@@ -193,6 +193,24 @@ export interface RunDigest {
   runs: Run[];
 }
 
+/**
+ * One xAPI statement waiting for, or done with, the learning record store (issue 15),
+ * written in the same transaction as the record it mirrors and only when an LRS is set up.
+ * `seq` orders the queue (first in, first out); `statementId` is unique, so a rebuilt
+ * statement is never queued twice. Sent rows stay, without their statement, for the counts.
+ */
+export interface OutboxRow {
+  seq?: number;
+  statementId: string;
+  /** The statement as it will be sent; dropped once the LRS has it. */
+  statement?: unknown;
+  state: 'queued' | 'sent' | 'failed';
+  queuedAt: Date;
+  sentAt?: Date;
+  /** Why the LRS refused it, for a quarantined (`failed`) statement. */
+  error?: string;
+}
+
 export class AcademyDatabase extends Dexie {
   profiles!: EntityTable<Profile, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
@@ -206,6 +224,7 @@ export class AcademyDatabase extends Dexie {
   customContent!: Dexie.Table<CustomContent, [string, string]>;
   imports!: EntityTable<ImportRecord, 'id'>;
   runDigests!: EntityTable<RunDigest, 'profileId'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
 
   constructor(name = 'backorder-academy') {
     super(name);
@@ -243,6 +262,9 @@ export class AcademyDatabase extends Dexie {
           .table('runDigests')
           .bulkPut([...byProfile].map(([profileId, runs]) => ({ profileId, runs })));
       });
+    // Version 5: the xAPI outbox (OutboxRow). A new table only; it starts empty, and records
+    // kept before an LRS was set up are not sent.
+    this.version(5).stores({ outbox: '++seq, &statementId, [state+seq]' });
   }
 }
 

@@ -17,3 +17,4 @@ export {
   roleplayCompletedId,
   type RoleplayRecord,
 } from './roleplay';
+export * from './delivery';
