@@ -37,6 +37,7 @@ export * from './profiles';
 export * from './roleplays';
 export * from './trainer';
 export type { ImportOutcome, RestoreOutcome } from './records';
+export type { LrsConfig, OutboxStatus } from './outbox';
 
 /**
  * Bundles, backups and the manager dashboard's read of every trainee (`./records`), loaded
