@@ -18,3 +18,4 @@ export {
   type RoleplayRecord,
 } from './roleplay';
 export * from './delivery';
+export * from './cmi5';
