@@ -3,13 +3,16 @@
  * LMS (tests/fixtures/cmi5-lms.ts) that forwards to a real LRS: initialized first, no second
  * initialized after a reload, completed and passed when the check is passed, terminated last
  * with the learner sent back to the LMS, and no completed, passed or failed in Browse mode.
+ * And the SCORM 1.2 package in a harness running scorm-again as the LMS's API
+ * (tests/fixtures/scorm-harness.ts): a passed check sets status, score and suspend_data.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { checkSchema, type Question } from '../../src/course/schema';
 import { startCmi5Lms } from '../fixtures/cmi5-lms';
 import { startTestLrs, type TestLrs } from '../fixtures/lrs';
+import { startScormHarness } from '../fixtures/scorm-harness';
 import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations } from './page-checks';
 
@@ -55,7 +58,7 @@ async function answerRightly(group: Locator, question: Question) {
   }
 }
 
-async function passCheck(page: Page) {
+async function passCheck(page: Page | FrameLocator) {
   const check = page.getByRole('region', { name: /Check your understanding/ });
   for (const [index, question] of basics.questions.entries())
     await answerRightly(
@@ -131,6 +134,38 @@ test('in Browse mode a passed check is not reported as completed or passed', asy
     await expect(page).toHaveURL(`${baseURL}/`);
     expect(lms.received.map((r) => r.verb)).toEqual(['initialized', 'terminated']);
     expect(lms.violations).toEqual([]);
+  } finally {
+    await lms.close();
+  }
+});
+
+test('a SCORM 1.2 package records the passed check, its score and where the trainee was', async ({
+  page,
+  baseURL,
+}) => {
+  const lms = await startScormHarness(43356, baseURL!, '01-basics');
+  try {
+    await page.goto(lms.url);
+    const sco = page.frameLocator('iframe[title="SCO"]');
+    const site = sco.frameLocator('#module');
+    await site.getByLabel('Your name').fill('Jason Mendoza');
+    await site.getByRole('button', { name: 'Create profile' }).click();
+    await expect(site.getByText('Opened from your learning system')).toBeVisible();
+    await passCheck(site);
+    await expect(sco.getByRole('status')).toHaveText('Result recorded: 100 %, passed.');
+    const cmi = () =>
+      page.evaluate(() => {
+        const core = (window as any).API.cmi.core;
+        return [core.lesson_status, core.score.raw, (window as any).API.cmi.suspend_data];
+      });
+    expect(await cmi()).toEqual([
+      'passed',
+      '100',
+      JSON.stringify({ module: '01-basics', score: 1, passed: true }),
+    ]);
+    // Leaving the module finishes the session.
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await expect.poll(() => page.evaluate(() => (window as any).API.isTerminated())).toBe(true);
   } finally {
     await lms.close();
   }
