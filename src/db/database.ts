@@ -74,6 +74,24 @@ export interface RunDigest {
   runs: Run[];
 }
 
+/**
+ * One xAPI statement waiting for, or done with, the learning record store (issue 15),
+ * written in the same transaction as the record it mirrors and only when an LRS is set up.
+ * `seq` orders the queue (first in, first out); `statementId` is unique, so a rebuilt
+ * statement is never queued twice. Sent rows stay, without their statement, for the counts.
+ */
+export interface OutboxRow {
+  seq?: number;
+  statementId: string;
+  /** The statement as it will be sent; dropped once the LRS has it. */
+  statement?: unknown;
+  state: 'queued' | 'sent' | 'failed';
+  queuedAt: Date;
+  sentAt?: Date;
+  /** Why the LRS refused it, for a quarantined (`failed`) statement. */
+  error?: string;
+}
+
 export class AcademyDatabase extends Dexie {
   profiles!: EntityTable<Profile, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
@@ -88,6 +106,7 @@ export class AcademyDatabase extends Dexie {
   customContent!: Dexie.Table<CustomContent, [string, string]>;
   imports!: EntityTable<ImportRecord, 'id'>;
   runDigests!: EntityTable<RunDigest, 'profileId'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
 
   /** `options` gives Dexie another IndexedDB, e.g. one in memory when the browser's is blocked (./memory.ts). */
   constructor(name = 'backorder-academy', options?: DexieOptions) {
@@ -129,6 +148,9 @@ export class AcademyDatabase extends Dexie {
     // Version 5: an imported run's whole log in one row (RunLog). Writing 60,000 entry rows
     // took 34 s in Chromium on a loaded machine, 1,000 log rows under 1 s. New table only.
     this.version(5).stores({ runLogs: 'runId' });
+    // Version 6: the xAPI outbox (OutboxRow). A new table only; it starts empty, and records
+    // kept before an LRS was set up are not sent.
+    this.version(6).stores({ outbox: '++seq, &statementId, [state+seq]' });
   }
 }
 

@@ -204,7 +204,7 @@ describe('simulation runs (database version 2)', () => {
     useDatabase(upgraded);
     expect((await currentProfile())?.name).toBe('Old Timer');
     expect((await progressFacts('p1', COURSE)).openedLessons).toEqual(new Set(['01-basics/01-a']));
-    expect(upgraded.verno).toBe(5);
+    expect(upgraded.verno).toBe(6);
     await startRun({ ...run, profileId: 'p1' });
     expect(await runsOf('p1', run.scenario)).toHaveLength(1);
     // The version 3 tables exist and start empty.

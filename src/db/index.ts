@@ -19,6 +19,17 @@ import {
 } from './database';
 import { keptInMemory, useMemory } from './memory';
 import { refreshRunDigests } from './run-digests';
+import { mirrorRecord, notifyOutbox } from './outbox';
+import {
+  checkAttemptStatements,
+  lessonCompleted,
+  lessonExperienced,
+  runAttempted,
+  runVerdict,
+  type CheckContent,
+  type Statement,
+  type Who,
+} from '../xapi';
 
 export { ROLES, keptInMemory, liveQuery };
 export { MEMORY_NOTICE } from './memory';
@@ -28,6 +39,7 @@ export * from './profiles';
 export * from './roleplays';
 export * from './trainer';
 export type { ImportOutcome, RestoreOutcome } from './records';
+export type { LrsConfig, OutboxStatus } from './outbox';
 
 /**
  * Bundles, backups and the manager dashboard's read of every trainee (`./records`), loaded
@@ -35,6 +47,13 @@ export type { ImportOutcome, RestoreOutcome } from './records';
  * only keeps a profile or a lesson's progress should not download.
  */
 export const loadRecordStorage = () => import('./records');
+
+/** The LRS settings, the outbox's counts and sending (issue 15). */
+export const loadLrsStorage = () => import('./outbox-admin');
+
+// Pages that keep records also send what an earlier visit left queued (nothing without an LRS).
+if (typeof window !== 'undefined')
+  void import('./outbox-triggers').then((m) => m.startOutboxTriggers());
 
 const CURRENT_PROFILE = 'currentProfile';
 
@@ -123,14 +142,18 @@ async function updateVisit(
   course: string,
   lesson: string,
   change: (visit: LessonVisit, isNew: boolean) => LessonVisit | null,
+  statement?: (visit: LessonVisit, who: Who) => Statement | null,
 ): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.lessonVisits, async () => {
+  const queued = await db.transaction('rw', db.lessonVisits, db.settings, db.outbox, async () => {
     const stored = await db.lessonVisits.get([profileId, course, lesson]);
     const visit = stored ?? { profileId, course, lesson, openedAt: new Date(), seconds: 0 };
     const next = change(visit, !stored);
-    if (next) await db.lessonVisits.put(next);
+    if (!next) return 0;
+    await db.lessonVisits.put(next);
+    return statement ? mirrorRecord(db, profileId, (who) => [statement(next, who)]) : 0;
   });
+  notifyOutbox(queued);
 }
 
 export async function markLessonOpened(
@@ -138,7 +161,13 @@ export async function markLessonOpened(
   course: string,
   lesson: string,
 ): Promise<void> {
-  await updateVisit(profileId, course, lesson, (visit, isNew) => (isNew ? visit : null));
+  await updateVisit(
+    profileId,
+    course,
+    lesson,
+    (visit, isNew) => (isNew ? visit : null),
+    (visit, who) => lessonExperienced(who, visit),
+  );
 }
 
 /** Add reading time; whole seconds, never negative. */
@@ -161,16 +190,33 @@ export async function markLessonCompleted(
   course: string,
   lesson: string,
 ): Promise<void> {
-  await updateVisit(profileId, course, lesson, (visit) =>
-    visit.completedAt ? null : { ...visit, completedAt: new Date() },
+  await updateVisit(
+    profileId,
+    course,
+    lesson,
+    (visit) => (visit.completedAt ? null : { ...visit, completedAt: new Date() }),
+    (visit, who) =>
+      visit.completedAt ? lessonCompleted(who, { ...visit, completedAt: visit.completedAt }) : null,
   );
 }
 
+/**
+ * Keep an attempt at a check. `content` (the questions asked, and when the check was
+ * started) is what its xAPI statements need; without it no statement is queued.
+ */
 export async function recordCheckAttempt(
   attempt: Omit<CheckAttempt, 'id' | 'at'>,
+  content?: CheckContent,
 ): Promise<CheckAttempt> {
   const saved: CheckAttempt = { ...attempt, at: new Date() };
-  saved.id = await database().checkAttempts.add(saved);
+  const db = database();
+  const queued = await db.transaction('rw', db.checkAttempts, db.settings, db.outbox, async () => {
+    saved.id = await db.checkAttempts.add(saved);
+    return content
+      ? mirrorRecord(db, saved.profileId, (who) => checkAttemptStatements(who, saved, content))
+      : 0;
+  });
+  notifyOutbox(queued);
   return saved;
 }
 
@@ -228,10 +274,16 @@ export async function startRun(run: Omit<Run, 'startedAt' | 'updatedAt' | 'statu
   const now = new Date();
   const saved: Run = { ...run, startedAt: now, updatedAt: now, status: 'running' };
   const db = database();
-  await db.transaction('rw', db.runs, db.runDigests, async () => {
-    await db.runs.add(saved);
-    await refreshRunDigests(db, [saved.profileId]);
-  });
+  const queued = await db.transaction(
+    'rw',
+    [db.runs, db.runDigests, db.settings, db.outbox],
+    async () => {
+      await db.runs.add(saved);
+      await refreshRunDigests(db, [saved.profileId]);
+      return mirrorRecord(db, saved.profileId, (who) => [runAttempted(who, saved)]);
+    },
+  );
+  notifyOutbox(queued);
   return saved;
 }
 
@@ -286,12 +338,19 @@ export async function finishRun(
   score?: Run['score'],
 ): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.runs, db.runDigests, async () => {
-    const run = await db.runs.get(runId);
-    if (!run) return;
-    await db.runs.update(runId, { status, updatedAt: new Date(), ...(score ? { score } : {}) });
-    await refreshRunDigests(db, [run.profileId]);
-  });
+  const queued = await db.transaction(
+    'rw',
+    [db.runs, db.runDigests, db.settings, db.outbox],
+    async () => {
+      const run = await db.runs.get(runId);
+      if (!run) return 0;
+      const changes = { status, updatedAt: new Date(), ...(score ? { score } : {}) };
+      await db.runs.update(runId, changes);
+      await refreshRunDigests(db, [run.profileId]);
+      return mirrorRecord(db, run.profileId, (who) => [runVerdict(who, { ...run, ...changes })]);
+    },
+  );
+  notifyOutbox(queued);
 }
 
 /** A profile's runs of a scenario, newest first. */

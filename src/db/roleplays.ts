@@ -2,7 +2,9 @@
  * Role-play results (issue 5) in IndexedDB: one record per attempt, with every step kept so
  * a trainer sees each choice and typed reply. Islands reach it through `./index`.
  */
+import { roleplayOverrideScored, roleplayStatements } from '../xapi';
 import { database, type RoleplayResult } from './database';
+import { mirrorRecord, notifyOutbox } from './outbox';
 
 export type { RoleplayResult };
 
@@ -35,21 +37,32 @@ export async function saveRoleplaySteps(
   score: RoleplayResult['score'] | null,
 ): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.roleplayResults, async () => {
-    const stored = await db.roleplayResults.get(id);
-    if (!stored || stored.status === 'abandoned')
-      throw new Error('This attempt is no longer open.');
-    if (stored.steps.length !== previousCount)
-      throw new Error('This conversation changed in another tab; reload to continue.');
-    const { score: _old, ...rest } = stored;
-    await db.roleplayResults.put({
-      ...rest,
-      steps: [...steps],
-      status: score ? 'ended' : 'running',
-      updatedAt: new Date(),
-      ...(score ? { score } : {}),
-    });
-  });
+  const queued = await db.transaction(
+    'rw',
+    db.roleplayResults,
+    db.settings,
+    db.outbox,
+    async () => {
+      const stored = await db.roleplayResults.get(id);
+      if (!stored || stored.status === 'abandoned')
+        throw new Error('This attempt is no longer open.');
+      if (stored.steps.length !== previousCount)
+        throw new Error('This conversation changed in another tab; reload to continue.');
+      const { score: _old, ...rest } = stored;
+      const next: RoleplayResult = {
+        ...rest,
+        steps: [...steps],
+        status: score ? 'ended' : 'running',
+        updatedAt: new Date(),
+        ...(score ? { score } : {}),
+      };
+      await db.roleplayResults.put(next);
+      return mirrorRecord(db, next.profileId, (who) =>
+        roleplayStatements(who, next, previousCount),
+      );
+    },
+  );
+  notifyOutbox(queued);
 }
 
 /** Give up an attempt; it stays on the record as abandoned. */
@@ -90,13 +103,24 @@ export async function saveRoleplayOverrides(
   score: NonNullable<RoleplayResult['score']>,
 ): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.roleplayResults, async () => {
-    const stored = await db.roleplayResults.get(id);
-    if (!stored) throw new Error('This attempt is no longer on the record.');
-    if (stored.status !== 'ended')
-      throw new Error('Only a finished conversation can be re-scored.');
-    if (stored.steps.length !== stepCount)
-      throw new Error('The trainee changed this conversation meanwhile; reload to see it.');
-    await db.roleplayResults.put({ ...stored, overrides: [...overrides], score });
-  });
+  const queued = await db.transaction(
+    'rw',
+    db.roleplayResults,
+    db.settings,
+    db.outbox,
+    async () => {
+      const stored = await db.roleplayResults.get(id);
+      if (!stored) throw new Error('This attempt is no longer on the record.');
+      if (stored.status !== 'ended')
+        throw new Error('Only a finished conversation can be re-scored.');
+      if (stored.steps.length !== stepCount)
+        throw new Error('The trainee changed this conversation meanwhile; reload to see it.');
+      await db.roleplayResults.put({ ...stored, overrides: [...overrides], score });
+      const trainer = (overrides.at(-1) as { by?: string } | undefined)?.by ?? '';
+      return mirrorRecord(db, stored.profileId, (who) => [
+        roleplayOverrideScored(who, stored, score, overrides, trainer, new Date()),
+      ]);
+    },
+  );
+  notifyOutbox(queued);
 }

@@ -92,9 +92,9 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
-    name: 'engine/, roleplay/, records/ and course/ import no framework, db or component',
+    name: 'engine/, roleplay/, records/, course/ and xapi/ import no framework, db or component',
     applies: (file) =>
-      ['src/engine', 'src/roleplay', 'src/records', 'src/course'].some((folder) =>
+      ['src/engine', 'src/roleplay', 'src/records', 'src/course', 'src/xapi'].some((folder) =>
         within(file, folder),
       ),
     forbids: (target) =>

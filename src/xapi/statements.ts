@@ -1,0 +1,116 @@
+/**
+ * Every record the site keeps, as xAPI 1.0.3 statements (issue 15). Pure functions of the
+ * record: the same record always gives the same statements, ids included (./ids), so a
+ * retry or a rebuilt statement is the same statement to a learning record store.
+ * Interactions follow xAPI-Data.md §2.4.4.1 (cmi.interaction, correctResponsesPattern).
+ */
+import { markQuestion, type Answer } from '../course/grading';
+import type { Question } from '../course/schema';
+import { isoDuration, secondsBetween } from './duration';
+import { inCourse, round, statement } from './build';
+import { activity, activityId, type Who } from './identity';
+import { checkInteraction } from './interactions';
+import type { Activity, Statement } from './types';
+import { ACTIVITY_TYPES, VERBS } from './vocabulary';
+
+/** A lesson as the site records it (src/db LessonVisit). */
+export interface LessonRecord {
+  course: string;
+  lesson: string;
+  openedAt: Date;
+  completedAt?: Date;
+  seconds: number;
+}
+
+const lessonActivity = (who: Who, v: { course: string; lesson: string }) =>
+  activity(activityId(who.activityBase, 'courses', v.course, v.lesson), ACTIVITY_TYPES.lesson);
+
+/** `experienced` when a lesson is first opened. */
+export function lessonExperienced(who: Who, visit: LessonRecord): Statement {
+  const key = `lesson-experienced|${who.profileId}|${visit.course}|${visit.lesson}`;
+  return statement(who, key, VERBS.experienced, lessonActivity(who, visit), visit.openedAt, {
+    context: inCourse(who, visit.course),
+  });
+}
+
+/** `completed` when a lesson is marked done, with the reading time so far as its duration. */
+export function lessonCompleted(who: Who, visit: LessonRecord & { completedAt: Date }): Statement {
+  const key = `lesson-completed|${who.profileId}|${visit.course}|${visit.lesson}`;
+  return statement(who, key, VERBS.completed, lessonActivity(who, visit), visit.completedAt, {
+    result: { completion: true, duration: isoDuration(visit.seconds) },
+    context: inCourse(who, visit.course),
+  });
+}
+
+/** One attempt at a module's check (src/db CheckAttempt), with the questions it was asked. */
+export interface CheckRecord {
+  course: string;
+  module: string;
+  at: Date;
+  answers: Record<string, unknown>;
+  score: number;
+  passed: boolean;
+}
+
+export interface CheckContent {
+  questions: readonly Question[];
+  /** When the learner started the check, for the duration; the attempt time when unknown. */
+  startedAt?: Date;
+  title?: string;
+}
+
+/**
+ * An attempt at a check: one `answered` per question (a cmi.interaction with its correct
+ * responses), then `passed` or `failed` for the check, with score and duration.
+ */
+export function checkAttemptStatements(
+  who: Who,
+  attempt: CheckRecord,
+  content: CheckContent,
+): Statement[] {
+  const checkId = activityId(who.activityBase, 'courses', attempt.course, attempt.module, 'check');
+  const check = activity(checkId, ACTIVITY_TYPES.assessment, content.title);
+  const attemptKey = `${who.profileId}|${attempt.course}|${attempt.module}|${attempt.at.toISOString()}`;
+  const answered = content.questions.map((question) => {
+    const answer = attempt.answers[question.id] as Answer | undefined;
+    const { definition, response } = checkInteraction(question, answer);
+    const object: Activity = {
+      objectType: 'Activity',
+      id: `${checkId}/${encodeURIComponent(question.id)}`,
+      definition,
+    };
+    const success = markQuestion(question, answer).correct;
+    return statement(
+      who,
+      `check-answered|${attemptKey}|${question.id}`,
+      VERBS.answered,
+      object,
+      attempt.at,
+      {
+        result: { success, response },
+        context: inCourse(who, attempt.course, check),
+      },
+    );
+  });
+  const right = content.questions.filter(
+    (q) => markQuestion(q, attempt.answers[q.id] as Answer | undefined).correct,
+  ).length;
+  const seconds = content.startedAt ? secondsBetween(content.startedAt, attempt.at) : 0;
+  const verdict = statement(
+    who,
+    `check-verdict|${attemptKey}`,
+    attempt.passed ? VERBS.passed : VERBS.failed,
+    check,
+    attempt.at,
+    {
+      result: {
+        score: { scaled: round(attempt.score), raw: right, min: 0, max: content.questions.length },
+        success: attempt.passed,
+        completion: true,
+        duration: isoDuration(seconds),
+      },
+      context: inCourse(who, attempt.course),
+    },
+  );
+  return [...answered, verdict];
+}
