@@ -129,7 +129,7 @@ test.describe('section pages', () => {
       for (const card of await cards.all()) {
         await expect(card.getByRole('heading', { level: 2 })).toBeVisible();
         await expect(card.getByRole('definition').first()).toHaveText(
-          /^(Beginner|Intermediate|Advanced)$/,
+          /^(Guided|Beginner|Intermediate|Advanced)$/,
         );
       }
     }
