@@ -120,13 +120,17 @@ async function shootAll(page: Page, suffix: string): Promise<void> {
   await settle(page);
   await page.getByTestId('certificate').waitFor();
   await shoot(page, `certificate-${suffix}`);
+  // Printed: A4 landscape less the 10 mm margins is 277 x 190 mm, 1047 x 718 CSS px.
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 1047, height: 718 });
   await page.emulateMedia({ media: 'print' });
-  await shoot(page, `certificate-print-${suffix}`);
+  await page.screenshot({ path: join(folder, `certificate-print-${suffix}.png`) });
   await page.pdf({
     path: join(folder, `certificate-print-${suffix}.pdf`),
     preferCSSPageSize: true,
   });
   await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(viewport);
 }
 
 mkdirSync(folder, { recursive: true });
