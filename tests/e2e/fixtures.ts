@@ -19,8 +19,9 @@ export async function hydrated(page: Page, region: Locator): Promise<void> {
 }
 
 /**
- * Create a profile in the profile panel. The panel opens by itself on a first visit; after
- * that, from the profile button in the header.
+ * Create a profile in the profile panel. On a first visit (not on the manager's dashboard)
+ * the panel is offered as a card at the top of the page; otherwise it opens from the
+ * profile button in the header.
  */
 export async function createProfile(
   page: Page,
@@ -29,13 +30,9 @@ export async function createProfile(
 ): Promise<void> {
   const panel = page.getByRole('region', { name: 'Profiles on this browser' });
   const toggle = page.locator('button[aria-controls="profile-panel"]');
-  // Settle first: with no profile yet the panel opens by itself once storage has answered;
-  // with one, the toggle shows its name. Clicking before that would race the opening.
-  await expect
-    .poll(
-      async () => (await panel.isVisible()) || (await toggle.textContent())?.trim() !== 'Profile',
-    )
-    .toBe(true);
+  // Settle first: the menu marks itself ready once storage has answered and the first-visit
+  // card, if offered, is on the page. Clicking before that would race the offer.
+  await expect(page.locator('[data-profile-ready]')).toBeAttached();
   if (!(await panel.isVisible())) await toggle.click();
   await expect(panel).toBeVisible();
   const newProfile = panel.getByRole('button', { name: 'New profile' });

@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
 import { makeBundle, roleplayFiles, scenarioFiles } from '../fixtures/bundles';
 import { endShift, showPanel } from './desk';
-import { waitForIslands } from './fixtures';
+import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const scenarios = scenarioFiles();
@@ -604,9 +604,7 @@ test.describe('manager dashboard', () => {
     const problems = watchForProblems(page);
     await openDashboard(page);
     const panel = page.getByRole('region', { name: 'Profiles on this browser' });
-    await panel.getByLabel('Your name').fill('Mia Local');
-    await panel.getByRole('button', { name: 'Create profile' }).click();
-    await expect(page.getByRole('button', { name: /Mia Local/ })).toBeVisible();
+    await createProfile(page, 'Mia Local');
     await importFiles(page, [file('ben.json', ben), file('dee.json', dee)]);
     await expect(rosterRows(page)).toHaveCount(3);
 
