@@ -38,6 +38,8 @@ function pagefindIndex() {
  */
 const PRECACHE = [
   '**/*.{html,js,css,svg,png,webmanifest,json}',
+  // The latin subset of the site's font; other subsets load only for pages that need them.
+  '_astro/inter-latin-wght-normal.*.woff2',
   'pagefind/pagefind.js',
   'pagefind/pagefind-worker.js',
   'pagefind/pagefind-entry.json',

@@ -4,8 +4,11 @@
  * in kB of gzip (1 kB = 1000 bytes, as Vite reports), and exits 1 naming each page over
  * its budget. What counts as start-up JavaScript is described in scripts/bundle-size.ts.
  *
- *   lesson pages        /courses/<course>/<module>/<lesson>/   25 kB: read on phones, often on
- *                                                                    a warehouse network
+ *   lesson pages        /courses/<course>/<module>/<lesson>/   26 kB: read on phones, often on
+ *                                                                    a warehouse network (25 kB
+ *                                                                    until the refresher page,
+ *                                                                    with the LRS outbox, reached
+ *                                                                    25.5 kB)
  *                                                      60 kB once read to the end, with
  *                                                                    the knowledge check
  *   simulation pages    /simulations/**                       150 kB: the engine and the
@@ -21,9 +24,11 @@
  * It also reports the offline precache (scripts/precache-size.ts): everything the service
  * worker downloads in the background on a first visit and keeps on the device.
  *
- *   precache            gzip 1300 kB: what a first visit fetches over a warehouse's Wi-Fi,
- *                                     about 11 s at 1 Mbit/s; 1070 kB when this was set
- *                       disk 4000 kB: what the browser keeps; 3210 kB when this was set
+ *   precache            gzip 1500 kB: what a first visit fetches over a warehouse's Wi-Fi,
+ *                                     about 12 s at 1 Mbit/s; 1070 kB when first set, 1363 kB
+ *                                     once three lessons, the cmi5 and LRS pages and the font
+ *                                     arrived
+ *                       disk 5000 kB: what the browser keeps; 4325 kB at the same point
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,13 +38,13 @@ import { precacheUrls, precacheWeight } from './precache-size.ts';
 const DIST = 'dist';
 
 const BUDGETS = [
-  { name: 'lesson', pattern: /^\/courses\/[^/]+\/[^/]+\/[^/]+\/$/, kB: 25, readKB: 60 },
+  { name: 'lesson', pattern: /^\/courses\/[^/]+\/[^/]+\/[^/]+\/$/, kB: 26, readKB: 60 },
   { name: 'simulation', pattern: /^\/simulations\//, kB: 150, readKB: 150 },
   { name: 'role-play', pattern: /^\/roleplays\//, kB: 75, readKB: 75 },
   { name: 'manager', pattern: /^\/manager\/$/, kB: 100, readKB: 100 },
 ] as const;
 
-const PRECACHE_BUDGET = { gzipKB: 1300, kB: 4000 };
+const PRECACHE_BUDGET = { gzipKB: 1500, kB: 5000 };
 
 if (!existsSync(join(DIST, 'index.html'))) {
   process.stderr.write('check:bundle: no dist/index.html; run `npm run build` first\n');

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { formatLocal } from '../lib/dates';
 import { createActor, fromPromise, type Actor } from 'xstate';
 import { roleplayFiles, scenarioFiles } from '../../tests/fixtures/bundles';
 import {
@@ -136,7 +137,7 @@ describe('a live session between the trainer’s console and the trainee’s win
     const [result] = room.trainer.getSnapshot().context.results;
     expect(result).toMatchObject({ id: 'i-1', ok: true });
     expect(result!.text).toBe(
-      `PO-4471 delayed: in the trainee's log at ${scenario.startsAt.replace('T', ' ')}.`,
+      `PO-4471 delayed: in the trainee's log at ${formatLocal(scenario.startsAt)}.`,
     );
     expect(room.desk().getSnapshot().context.log.at(-1)).toMatchObject({ type: 'po-delayed', eta });
 

@@ -7,6 +7,7 @@
  * Everything from the channel has been validated by src/trainer/live-protocol.ts; a reply
  * about an injection this console did not send is dropped with a visible reason.
  */
+import { formatLocal } from '../lib/dates';
 import { assign, enqueueActions, raise, sendTo, setup } from 'xstate';
 import type { Roleplay } from '../roleplay/schema';
 import { viewConversation, type Step } from '../roleplay/session';
@@ -144,7 +145,7 @@ export const liveConsoleMachine = setup({
           return;
         }
         const text = message.ok
-          ? `${what}: in the trainee's log at ${message.at?.replace('T', ' ') ?? 'now'}.`
+          ? `${what}: in the trainee's log at ${message.at ? formatLocal(message.at) : 'now'}.`
           : `${what}: not taken. ${message.message}`;
         enqueue.assign({
           results: [{ id: message.id, ok: message.ok, text }, ...context.results],

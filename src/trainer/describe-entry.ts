@@ -3,6 +3,7 @@
  * order and item. Text only; a customer's own words are quoted as they came.
  */
 import type { LogEntry } from '../engine/log';
+import { formatLocal } from '../lib/dates';
 
 export function describeEntry(entry: LogEntry): string {
   const by = 'by' in entry && entry.by ? ` (${entry.by})` : '';
@@ -12,7 +13,7 @@ export function describeEntry(entry: LogEntry): string {
     case 'stock-received':
       return `Delivery on ${entry.po}: ${entry.qty} unit(s)`;
     case 'po-delayed':
-      return `${entry.po} delayed to ${entry.eta.replace('T', ' ')}`;
+      return `${entry.po} delayed to ${formatLocal(entry.eta)}`;
     case 'sku-discontinued':
       return `${entry.sku} discontinued`;
     case 'stock-count':
@@ -22,7 +23,7 @@ export function describeEntry(entry: LogEntry): string {
     case 'allocate':
       return `Allocated to ${entry.order}${entry.lines ? `: ${entry.lines.map((l) => `${l.qty} × ${l.sku}`).join(', ')}` : ' by the rules'}${by}`;
     case 'notify-customer':
-      return `Notice to the customer of ${entry.order} by ${entry.channel} (${entry.kind.replace(/-/g, ' ')}), date ${entry.content.promiseDate?.replace('T', ' ') ?? 'none'}${entry.content.apology ? ', with an apology' : ''}${by}`;
+      return `Notice to the customer of ${entry.order} by ${entry.channel} (${entry.kind.replace(/-/g, ' ')}), date ${entry.content.promiseDate ? formatLocal(entry.content.promiseDate) : 'none'}${entry.content.apology ? ', with an apology' : ''}${by}`;
     case 'record-backorder':
       return `Backorder recorded on ${entry.order}: ${entry.lines.map((l) => `${l.qty} × ${l.sku} ${l.backorderType}`).join(', ')}${by}`;
     case 'advance-clock':

@@ -55,10 +55,27 @@ export async function answer(group: Locator, question: Question, right: boolean)
   }
 }
 
-/** Answer every question of the check on the page and submit; returns the check's region. */
-export async function answerCheck(page: Page, questions: Question[], right: boolean) {
+const words = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The bank question each group of a check asks, found by its prompt, in page order. */
+export async function drawnQuestions(check: Locator, bank: Question[]): Promise<Question[]> {
+  await check.getByRole('group', { name: /^Question 1\b/ }).waitFor();
+  const legends = await check
+    .getByRole('group', { name: /^Question \d/ })
+    .locator('legend')
+    .allTextContents();
+  return legends.map((legend) => {
+    const question = bank.find((q) => words(legend).includes(words(q.prompt)));
+    if (!question) throw new Error(`no bank question for "${words(legend)}"`);
+    return question;
+  });
+}
+
+/** Answer every drawn question of the check on the page and submit; returns its region. */
+export async function answerCheck(page: Page, bank: Question[], right: boolean) {
   const check = page.getByRole('region', { name: /Check your understanding/ });
   await hydrated(page, check);
+  const questions = await drawnQuestions(check, bank);
   for (const [index, question] of questions.entries())
     await answer(
       check.getByRole('group', { name: new RegExp(`^Question ${index + 1}`) }),
