@@ -490,6 +490,19 @@ describe('the certificate from an imported bundle', () => {
       expect(status.passed.map((p) => p.evidence)).toEqual(required.map(() => 'replay-verified'));
   });
 
+  it('is not earned by practice shifts: the coach stood beside the trainee', async () => {
+    const practised = makeBundle({
+      profile: { id: 'p-practice', name: 'Pia' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({ id: `p-${i}`, scenario, at: day(4 + i) })),
+    });
+    for (const run of practised.runs) Object.assign(run, { mode: 'practice' });
+    const status = await certificateOf(practised);
+    expect(status.earned).toBe(false);
+    if (!status.earned)
+      expect(status.missing).toEqual(required.map((s) => `a pass in “${s.title}”`));
+  });
+
   it('is not earned by the reported forgery: autopilot logs renamed, checks passed with empty answers', async () => {
     const forged = makeBundle({
       profile: { id: 'p-forger', name: 'Fay' },

@@ -132,6 +132,7 @@ function runRecord(run: Run, v: RunVerification | undefined): TraineeRecord['run
     startedAt: run.startedAt,
     updatedAt: run.updatedAt,
     status: run.status,
+    ...(run.mode ? { mode: run.mode } : {}),
     // A trusted run shows the replay's score: the same as stored, or, for a run scored by
     // an older engine, today's rules (the reason says so).
     ...(run.score ? { score: v && !v.flag && v.recomputed ? v.recomputed : run.score } : {}),

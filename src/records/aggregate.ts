@@ -31,6 +31,8 @@ export interface RunSummary {
   startedAt: Date;
   updatedAt: Date;
   status: 'running' | 'ended' | 'abandoned';
+  /** Practice (with the coach) or assessment; runs from before modes were played without one. */
+  mode?: 'practice' | 'assessment';
   score?: { total: number; passed: boolean; competencies: Record<string, number> };
   /** Null for a run made on this browser or verified on import. */
   flag: RunFlag | null;

@@ -78,7 +78,9 @@ export function certificateStatus(
   const passed: CertifiedPass[] = [];
   for (const scenario of requiredScenarios(scenarios)) {
     const pass = countedRuns(record.runs, scenario.id).find(
-      (r) => r.score!.passed && CERTIFICATE_EVIDENCE.includes(evidenceOf(r)),
+      // A practice run had the coach beside it: only an assessment shows the trainee alone.
+      (r) =>
+        r.score!.passed && r.mode !== 'practice' && CERTIFICATE_EVIDENCE.includes(evidenceOf(r)),
     );
     if (pass)
       passed.push({

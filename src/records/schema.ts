@@ -89,6 +89,8 @@ export const bundleRunSchema = z.object({
   startedAt: date,
   updatedAt: date,
   status: z.enum(['running', 'ended', 'abandoned']),
+  /** Practice (with the coach) or assessment; absent on runs from before modes existed. */
+  mode: z.enum(['practice', 'assessment']).optional(),
   score: z
     .object({
       total: z.number().min(0).max(100),
