@@ -198,7 +198,7 @@ test.describe('certificate', () => {
   test('prints as the certificate alone: no site header, footer or dashboard controls', async ({
     page,
   }) => {
-    const required = [...scenarioFiles().values()].filter((s) => s.level <= 2);
+    const required = [...scenarioFiles().values()].filter((s) => s.level >= 1 && s.level <= 2);
     const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
     const ben = makeBundle({
       profile: { id: 'p-ben-okafor', name: 'Ben Okafor', team: 'South' },
