@@ -10,6 +10,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { readCourseFiles } from '../../src/course/content-files';
 import { checkSchema, type Question } from '../../src/course/schema';
+import { answer } from './course';
 import { createProfile, hydrated, keyboard, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -20,42 +21,6 @@ const checkOf = (module: string) =>
       readFileSync(`content/courses/backorders-and-partial-shipments/${module}/check.yaml`, 'utf8'),
     ),
   );
-
-/** Answer one question on the page, rightly or wrongly. */
-async function answer(group: Locator, question: Question, right: boolean) {
-  switch (question.kind) {
-    case 'single': {
-      const option = question.options.find((o) => o.correct === right)!;
-      await group.getByRole('radio', { name: option.text, exact: true }).check();
-      return;
-    }
-    case 'multiple':
-    case 'message': {
-      const options = question.kind === 'multiple' ? question.options : question.elements;
-      for (const option of right
-        ? options.filter((o) => o.correct)
-        : [options.find((o) => !o.correct)!])
-        await group.getByRole('checkbox', { name: option.text, exact: true }).check();
-      return;
-    }
-    case 'classify':
-      for (const item of question.items) {
-        const category = right
-          ? item.category
-          : question.categories.find((c) => c.id !== item.category)!.id;
-        await group.getByLabel(item.text, { exact: true }).selectOption(category);
-      }
-      return;
-    case 'order':
-      if (!right) return; // it starts shuffled, never in the right order
-      for (const [target, item] of question.items.entries()) {
-        const texts = await group.locator('.ranking__text').allTextContents();
-        for (let at = texts.indexOf(item.text); at > target; at--)
-          await group.getByRole('button', { name: `Move up: ${item.text}`, exact: true }).click();
-      }
-      return;
-  }
-}
 
 /**
  * After answering `question` wrongly as `answer` does: the feedback that must show (why the
