@@ -2,12 +2,24 @@
  * The coach of practice mode: what the desk owes right now, by when and under which rule,
  * and every deduction so far with its explanation. It reads the judge's own duties (the
  * scorer's), so its advice and the score cannot disagree. It only advises; it never acts.
+ *
+ * The list is in the order a trainee should work it, so following it from the top never
+ * earns a deduction, and every duty stays on it until met:
+ * - allocation comes first, with the stock checks it needs: until stock is reserved, the
+ *   notices and records of the orders it will serve would describe a backorder that is
+ *   about to shrink or vanish, so those come last and say they wait for it;
+ * - a flag comes next, because it changes the ranking that promise dates are read from;
+ * - a shipment waits until the customer has been told of any part left behind;
+ * - everything else by deadline, soonest first.
  */
+import { planAllocation, type AllocationGrant } from './allocation';
+import type { Duty } from './duty-book';
 import type { LogEntry } from './log';
 import { replay } from './log';
 import { RULES, type Rule } from './rules';
 import type { Scenario } from './schema';
 import { Judge, type Deduction } from './scoring';
+import { pickedQty, type EngineState } from './state';
 
 export interface Advice {
   rule: Rule;
@@ -28,18 +40,107 @@ export interface Coaching {
   deductions: Deduction[];
 }
 
+/** Duties about an order's backorder that an allocation about to happen would change. */
+const CHANGED_BY_ALLOCATION = new Set<Duty['kind']>(['notice', 'record', 'reply', 'escalate']);
+const FIRST: Partial<Record<Duty['kind'], number>> = { allocate: 0, flag: 1 };
+/** Duties that wait for another one on the list come after everything else. */
+const LAST = 3;
+const AFTER_ALLOCATION: Partial<Record<Duty['kind'], string>> = {
+  notice: 'tell the customer what is still backordered',
+  reply: 'answer the customer with the new status',
+  record: 'record what is still backordered',
+  escalate: 'escalate what no incoming purchase order covers',
+};
+
 export function coach(scenario: Scenario, log: readonly LogEntry[]): Coaching | null {
   const judge = new Judge(scenario);
   const replayed = replay(scenario, log, judge.hooks);
   if (!replayed.ok) return null;
-  const due = judge.owed(replayed.result.state).map(({ duty, finding }) => ({
-    rule: finding.rule,
-    title: RULES[finding.rule].title,
-    ...(finding.order ? { order: finding.order } : {}),
-    since: duty.since,
-    deadline: duty.deadline,
-    advice: finding.reference,
-    afterShift: duty.deadline > scenario.endsAt,
-  }));
+  const state = replayed.result.state;
+  const owed = judge.owed(state);
+  const allocating = owed.some(({ duty }) => duty.kind === 'allocate');
+  const plan = allocating ? planAllocation(state) : [];
+  const served = new Set(plan.map((grant) => grant.order));
+  const untold = new Set(
+    owed.filter(({ duty }) => duty.kind === 'notice').map(({ duty }) => duty.order),
+  );
+  const due = owed
+    .map(({ duty, finding }, index) => {
+      const waitsForAllocation =
+        duty.order !== undefined && served.has(duty.order) && CHANGED_BY_ALLOCATION.has(duty.kind);
+      const waitsForNotice = duty.kind === 'ship' && untold.has(duty.order);
+      const place = waitsForAllocation || waitsForNotice ? LAST : (FIRST[duty.kind] ?? LAST - 1);
+      return { duty, finding, index, place, waitsForAllocation, waitsForNotice };
+    })
+    .sort((a, b) => a.place - b.place || a.index - b.index)
+    .map(({ duty, finding, waitsForAllocation, waitsForNotice }) => ({
+      rule: finding.rule,
+      title: RULES[finding.rule].title,
+      ...(finding.order ? { order: finding.order } : {}),
+      since: duty.since,
+      deadline: duty.deadline,
+      advice: waitsForAllocation
+        ? `Once the allocation above is done, ${AFTER_ALLOCATION[duty.kind]} on order ${duty.order} by ${duty.deadline}: what it still lacks then, not what it lacks now.`
+        : duty.kind === 'allocate'
+          ? allocationAdvice(state, plan, judge.uncheckedAmong(plannedSkus(plan)), duty.deadline)
+          : duty.kind === 'ship'
+            ? `${waitsForNotice ? 'Once the customer has been told what stays behind: ' : ''}${shippingAdvice(state, duty.order!, duty.deadline)}`
+            : finding.reference,
+      afterShift: duty.deadline > scenario.endsAt,
+    }));
   return { due, deductions: [...judge.deductions].reverse() };
+}
+
+function plannedSkus(plan: readonly AllocationGrant[]): string[] {
+  return [...new Set(plan.flatMap((grant) => grant.lines.map((line) => line.sku)))];
+}
+
+/** "a, b and c" */
+function list(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Which orders to allocate, highest rank first, and the stock checks that must come before. */
+function allocationAdvice(
+  state: EngineState,
+  plan: readonly AllocationGrant[],
+  unchecked: readonly string[],
+  deadline: string,
+): string {
+  const check =
+    unchecked.length > 0 ? `First check stock of ${list(unchecked)}. Then allocate` : 'Allocate';
+  const grants = plan
+    .map(
+      (grant) =>
+        `${grant.lines.map((line) => `${line.qty} x ${line.sku}`).join(', ')} to ${grant.order}`,
+    )
+    .join('; ');
+  const orders = plan.map((grant) => grant.order);
+  return `${check} by the rules on ${list(orders)}, in that order, by ${deadline}: ${grants}.${
+    state.orders.length > orders.length
+      ? ' The notices and records of these orders come after.'
+      : ''
+  }`;
+}
+
+/** What to pick from which bin, the look-alike to leave, and the steps to the door. */
+function shippingAdvice(state: EngineState, orderId: string, deadline: string): string {
+  const order = state.orders.find((o) => o.id === orderId);
+  if (!order) return `Pick, pack and ship order ${orderId} by ${deadline}.`;
+  const perSku = new Map<string, number>();
+  for (const line of order.lines) {
+    const qty = line.allocated - pickedQty(line);
+    if (qty > 0) perSku.set(line.sku, (perSku.get(line.sku) ?? 0) + qty);
+  }
+  const picks = [...perSku].map(([sku, qty]) => {
+    const item = state.skus[sku];
+    const lookalikes = item?.lookalikes ?? [];
+    return `${qty} x ${sku} from bin ${item?.bin ?? '?'}${
+      lookalikes.length > 0 ? ` (not the look-alike ${list(lookalikes)})` : ''
+    }`;
+  });
+  const verify = state.policy.verifyShipments ? ', ask a second person to verify it' : '';
+  return `${picks.length > 0 ? `Pick ${list(picks)}, then pack` : 'Pack'}${verify} and ship order ${orderId} by ${deadline}.`;
 }

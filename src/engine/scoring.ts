@@ -131,6 +131,16 @@ export class Judge {
     return owed.sort((a, b) => a.duty.deadline.localeCompare(b.duty.deadline));
   }
 
+  /**
+   * Of these SKUs, the ones whose stock changed since it was last checked: reserving them
+   * now would be deducted (stock-not-checked). The coach names them before an allocation.
+   */
+  uncheckedAmong(skus: readonly string[]): string[] {
+    return skus.filter(
+      (sku) => (this.lastCheck.get(sku) ?? -2) < (this.lastStockChange.get(sku) ?? -1),
+    );
+  }
+
   /** Close the shift: what is still undone is missed, or handed over when due after the end. */
   finish(state: EngineState): Score {
     if (this.dirty) this.refresh(state);
