@@ -23,6 +23,7 @@ import {
   selectOrder,
   showPanel,
 } from './desk';
+import { stepsFor } from '../fixtures/coach-reader';
 import { createProfile, keyboard, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -30,6 +31,15 @@ const ID = 'three-backorder-types';
 const PAGE = `/simulations/${ID}/`;
 const scenario = bundledScenario(ID);
 const reference = runAutopilot(scenario).log;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A time as the desk writes it ("Thu 5 Mar, 10:00"), back to the scenario's clock. */
+function isoOf(text: string): string {
+  const [, day, month, time] = text.match(/^\w{3} (\d{1,2}) (\w{3}), (\d{2}:\d{2})$/)!;
+  const mm = String(MONTHS.indexOf(month!) + 1).padStart(2, '0');
+  return `${scenario.startsAt.slice(0, 4)}-${mm}-${day!.padStart(2, '0')}T${time}`;
+}
 
 async function openAndStart(page: Page) {
   await page.goto(PAGE);
@@ -345,6 +355,48 @@ test.describe('practice and assessment', () => {
       page.getByRole('region', { name: 'Coach' }).getByRole('heading', { name: 'Deducted so far' }),
     ).toBeVisible();
     await expectNoAxeViolations(page);
+  });
+
+  test('practice: a trainee who does only what the coach says passes a level 1 shift with at least 95', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    expect(scenario.level).toBe(1);
+    await page.goto(PAGE);
+    await waitForIslands(page);
+    await createProfile(page, 'Ana Ruiz');
+    await page.getByRole('radio', { name: /^Practice/ }).check();
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    const debrief = page.getByRole('heading', { name: 'Debrief' });
+    for (let turn = 0; turn < 60 && !(await debrief.isVisible()); turn++) {
+      await showPanel(page, 'Messages and coach');
+      const coachPanel = page.getByRole('region', { name: 'Coach' });
+      const first = coachPanel.getByRole('listitem').first();
+      const waiting =
+        (await first.count()) > 0 && !(await first.textContent())!.includes('after your shift');
+      if (!waiting) {
+        // Nothing due now: let the clock run to what comes next.
+        await page.getByRole('button', { name: /^Advance to (next event|end of shift)$/ }).click();
+        if (await page.getByRole('button', { name: 'End the shift now' }).isVisible())
+          await page.getByRole('button', { name: 'End the shift now' }).click();
+        continue;
+      }
+      const summary = (await first.locator('summary').textContent())!;
+      const advice = (await first.locator('p').textContent())!.trim();
+      const order = summary.match(/: order (\S+)/)?.[1];
+      const now = (await page.getByTestId('clock-now').locator('time').getAttribute('datetime'))!;
+      for (const step of stepsFor({ rule: '', advice, ...(order ? { order } : {}) }, isoOf)) {
+        await perform(page, { ...step, at: now, by: 'trainee' } as Action);
+        await showPanel(page, 'Messages and coach');
+      }
+    }
+    await expect(debrief).toBeVisible();
+    const total = Number(
+      (await page.getByTestId('score-total').textContent())!.match(/(\d+) out of 100/)![1],
+    );
+    expect(total, `deductions: ${(await debriefRules(page)).join(', ')}`).toBeGreaterThanOrEqual(
+      95,
+    );
   });
 
   test('assessment: no coach at the desk, and none after a reload', async ({ page }) => {
