@@ -508,6 +508,33 @@ test.describe('the desk as a workspace', () => {
   });
 });
 
+for (const width of [1280, 390]) {
+  test(`the working desk passes axe in the dark theme at ${width} px: coach, order, stock answer and timeline`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(PAGE);
+    await waitForIslands(page);
+    await createProfile(page, 'Ana Ruiz');
+    await page.getByRole('radio', { name: /^Practice/ }).check();
+    await page.getByRole('button', { name: 'Start the shift' }).click();
+    await selectOrder(page, 'SO-51117');
+    const lines = page.getByRole('region', { name: 'Lines of order SO-51117' });
+    await lines.getByRole('button', { name: 'Check stock of PLB-CU15-EL90 for this line' }).click();
+    await expect(lines.getByRole('status')).toContainText('on hand');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Advance to next event' }).click();
+    await expect(page.getByTestId('clock-now')).toHaveText('Mon 2 Mar, 09:10');
+    await showPanel(page, 'Messages and coach');
+    await expect(page.getByRole('region', { name: 'Coach' })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Event timeline' }).getByRole('listitem'),
+    ).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
+}
+
 test.describe('the guided first shift', () => {
   test.describe.configure({ timeout: 180_000 });
 
