@@ -69,3 +69,18 @@ export interface CheckVerification {
 export function checkAttemptKey(attempt: { course: string; module: string; at: Date }): string {
   return `${attempt.course} ${attempt.module} ${attempt.at.getTime()}`;
 }
+
+/**
+ * How a run or role-play was played, for the manager: a practice run had the coach's
+ * help and never counts towards the certificate. Records from before modes existed were
+ * played without a coach, so they read as assessments.
+ */
+export const MODE_LABELS = {
+  practice: 'Practice (coached)',
+  assessment: 'Assessment',
+  live: 'Live session',
+} as const;
+
+export function modeLabel(mode: keyof typeof MODE_LABELS | undefined): string {
+  return MODE_LABELS[mode ?? 'assessment'];
+}

@@ -465,6 +465,40 @@ test.describe('manager dashboard', () => {
     expect(problems).toEqual([]);
   });
 
+  test('each run says how it was played, and coached practice passes earn no certificate', async ({
+    page,
+  }) => {
+    const practised = makeBundle({
+      profile: { id: 'p-gil', name: 'Gil Moreno', team: 'East' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({
+        id: `gil-run-${i}`,
+        scenario,
+        at: day(4 + i),
+        mode: 'practice' as const,
+      })),
+    });
+    practised.runs.push(
+      makeBundle({
+        profile: practised.profile,
+        runs: [{ id: 'gil-assessed', scenario: threeTypes, at: day(12), mode: 'assessment' }],
+      }).runs[0]!,
+    );
+    await openDashboard(page);
+    await importFiles(page, [file('gil.json', practised)]);
+    const gilRow = page.locator('tr[data-trainee="p-gil"]');
+    await expect(gilRow.getByRole('cell', { name: 'Not yet' })).toBeVisible();
+    await gilRow.getByRole('link', { name: 'Gil Moreno' }).click();
+    const runs = page.getByRole('region', { name: 'Runs' });
+    await expect(runs.locator('tr[data-run="gil-run-0"]')).toContainText('Practice (coached)');
+    await expect(runs.locator('tr[data-run="gil-assessed"]')).toContainText('Assessment');
+    await expect(runs.getByRole('columnheader', { name: 'Mode' })).toBeVisible();
+    await page.reload();
+    await waitForIslands(page);
+    await expect(page.locator('tr[data-run="gil-run-0"]')).toContainText('Practice (coached)');
+    await expect(page.getByTestId('certificate')).toHaveCount(0);
+  });
+
   test('deleting a trainee removes only their records', async ({ page }) => {
     await openDashboard(page);
     await importFiles(page, [file('ben.json', ben), file('cleo.json', cleo)]);
