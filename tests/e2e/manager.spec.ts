@@ -468,8 +468,9 @@ test.describe('manager dashboard', () => {
   test('each run says how it was played, and coached practice passes earn no certificate', async ({
     page,
   }) => {
+    const gil = { id: 'p-gil', name: 'Gil Moreno', team: 'East' };
     const practised = makeBundle({
-      profile: { id: 'p-gil', name: 'Gil Moreno', team: 'East' },
+      profile: gil,
       courseDoneOn: day(3),
       runs: required.map((scenario, i) => ({
         id: `gil-run-${i}`,
@@ -480,7 +481,7 @@ test.describe('manager dashboard', () => {
     });
     practised.runs.push(
       makeBundle({
-        profile: practised.profile,
+        profile: gil,
         runs: [{ id: 'gil-assessed', scenario: threeTypes, at: day(12), mode: 'assessment' }],
       }).runs[0]!,
     );

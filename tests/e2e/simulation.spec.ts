@@ -500,6 +500,17 @@ test.describe('the desk as a workspace', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `sideways scroll with ${name} open`).toBeLessThanOrEqual(390);
     }
+    // An order's lines become cards of labelled figures: nothing hides past the edge.
+    await selectOrder(page, 'SO-51117');
+    const lines = page.getByRole('region', { name: 'Lines of order SO-51117' });
+    expect(await lines.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    const tape = lines.getByRole('row', { name: /PLB-PTFE-12/ });
+    await expect(tape.getByRole('cell', { name: 'not yet reserved: 6 can be' })).toBeVisible();
+    // The last column, the promise date, sits on the screen under its line.
+    const date = await tape.getByRole('cell', { name: 'Wed 4 Mar, 09:00' }).boundingBox();
+    const sku = await tape.getByRole('rowheader').boundingBox();
+    expect(date!.x + date!.width).toBeLessThanOrEqual(390);
+    expect(date!.y).toBeGreaterThan(sku!.y);
     // The controls used less often fold away, and come back on request.
     await expect(page.getByRole('button', { name: 'End shift' })).toBeHidden();
     await page.getByRole('button', { name: 'More' }).click();
