@@ -79,7 +79,14 @@ await withScratchSite(
     await panel.getByLabel('Your name').fill('Bench Trainee');
     await panel.getByRole('button', { name: 'Create profile' }).click();
     await page.getByRole('button', { name: 'Start the shift' }).click();
-    const buttons = page.getByRole('button', { name: /^Check stock of / });
+    // The inventory is a panel of the desk, opened from "Desk panels" in place of the queue.
+    await page
+      .getByRole('navigation', { name: 'Desk panels' })
+      .getByRole('button', { name: 'Inventory', exact: true })
+      .click();
+    const buttons = page
+      .getByRole('region', { name: 'Inventory' })
+      .getByRole('button', { name: /^Check stock of / });
     await buttons.first().waitFor();
     const count = await buttons.count();
 
