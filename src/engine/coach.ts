@@ -11,6 +11,9 @@
  * - a flag comes next, because it changes the ranking that promise dates are read from;
  * - a shipment waits until the customer has been told of any part left behind;
  * - everything else by deadline, soonest first.
+ *
+ * Only the first `limit` duties are put into words (a shift of 500 orders can owe 1,000
+ * things at once, and the desk shows a handful); `more` counts the rest.
  */
 import { planAllocation, type AllocationGrant } from './allocation';
 import type { Duty } from './duty-book';
@@ -35,7 +38,10 @@ export interface Advice {
 }
 
 export interface Coaching {
+  /** The first duties to work, in order. */
   due: Advice[];
+  /** How many more are owed after those (not put into words). */
+  more: number;
   /** Deductions so far, newest first. */
   deductions: Deduction[];
 }
@@ -52,43 +58,68 @@ const AFTER_ALLOCATION: Partial<Record<Duty['kind'], string>> = {
   escalate: 'escalate what no incoming purchase order covers',
 };
 
-export function coach(scenario: Scenario, log: readonly LogEntry[]): Coaching | null {
+export function coach(
+  scenario: Scenario,
+  log: readonly LogEntry[],
+  limit = Infinity,
+): Coaching | null {
   const judge = new Judge(scenario);
   const replayed = replay(scenario, log, judge.hooks);
   if (!replayed.ok) return null;
   const state = replayed.result.state;
   const owed = judge.owed(state);
-  const allocating = owed.some(({ duty }) => duty.kind === 'allocate');
-  const plan = allocating ? planAllocation(state) : [];
+  const plan = owed.some((duty) => duty.kind === 'allocate') ? planAllocation(state) : [];
   const served = new Set(plan.map((grant) => grant.order));
-  const untold = new Set(
-    owed.filter(({ duty }) => duty.kind === 'notice').map(({ duty }) => duty.order),
-  );
-  const due = owed
-    .map(({ duty, finding }, index) => {
-      const waitsForAllocation =
-        duty.order !== undefined && served.has(duty.order) && CHANGED_BY_ALLOCATION.has(duty.kind);
-      const waitsForNotice = duty.kind === 'ship' && untold.has(duty.order);
-      const place = waitsForAllocation || waitsForNotice ? LAST : (FIRST[duty.kind] ?? LAST - 1);
-      return { duty, finding, index, place, waitsForAllocation, waitsForNotice };
-    })
-    .sort((a, b) => a.place - b.place || a.index - b.index)
-    .map(({ duty, finding, waitsForAllocation, waitsForNotice }) => ({
+  const untold = new Set(owed.filter((duty) => duty.kind === 'notice').map((duty) => duty.order));
+  const waits = (duty: Duty) =>
+    (duty.order !== undefined && served.has(duty.order) && CHANGED_BY_ALLOCATION.has(duty.kind)) ||
+    (duty.kind === 'ship' && untold.has(duty.order));
+  const ordered = owed
+    .map((duty, index) => ({
+      duty,
+      index,
+      place: waits(duty) ? LAST : (FIRST[duty.kind] ?? LAST - 1),
+    }))
+    .sort((a, b) => a.place - b.place || a.index - b.index);
+
+  const due: Advice[] = [];
+  let more = 0;
+  for (const { duty } of ordered) {
+    if (due.length >= limit) {
+      more++;
+      continue;
+    }
+    // A duty whose condition has gone (null) is not owed; it is dropped at the next entry.
+    const finding = judge.findingFor(duty, state);
+    if (!finding) continue;
+    due.push({
       rule: finding.rule,
       title: RULES[finding.rule].title,
       ...(finding.order ? { order: finding.order } : {}),
       since: duty.since,
       deadline: duty.deadline,
-      advice: waitsForAllocation
-        ? `Once the allocation above is done, ${AFTER_ALLOCATION[duty.kind]} on order ${duty.order} by ${duty.deadline}: what it still lacks then, not what it lacks now.`
-        : duty.kind === 'allocate'
-          ? allocationAdvice(state, plan, judge.uncheckedAmong(plannedSkus(plan)), duty.deadline)
-          : duty.kind === 'ship'
-            ? `${waitsForNotice ? 'Once the customer has been told what stays behind: ' : ''}${shippingAdvice(state, duty.order!, duty.deadline)}`
-            : finding.reference,
+      advice: adviceFor(duty, finding.reference, state, plan, judge, waits(duty)),
       afterShift: duty.deadline > scenario.endsAt,
-    }));
-  return { due, deductions: [...judge.deductions].reverse() };
+    });
+  }
+  return { due, more, deductions: [...judge.deductions].reverse() };
+}
+
+function adviceFor(
+  duty: Duty,
+  reference: string,
+  state: EngineState,
+  plan: readonly AllocationGrant[],
+  judge: Judge,
+  waiting: boolean,
+): string {
+  if (waiting && duty.kind !== 'ship')
+    return `Once the allocation above is done, ${AFTER_ALLOCATION[duty.kind]} on order ${duty.order} by ${duty.deadline}: what it still lacks then, not what it lacks now.`;
+  if (duty.kind === 'allocate')
+    return allocationAdvice(state, plan, judge.uncheckedAmong(plannedSkus(plan)), duty.deadline);
+  if (duty.kind === 'ship')
+    return `${waiting ? 'Once the customer has been told what stays behind: ' : ''}${shippingAdvice(state, duty.order!, duty.deadline)}`;
+  return reference;
 }
 
 function plannedSkus(plan: readonly AllocationGrant[]): string[] {

@@ -116,19 +116,22 @@ export class Judge {
   };
 
   /**
-   * What is owed right now and not yet late, soonest deadline first: the coach's list. Reads
-   * the duties as the minute stands, like the judge does at the next entry.
+   * The duties owed right now and not yet late, soonest deadline first: the coach's list.
+   * Reads the duties as the minute stands, like the judge does at the next entry. Their
+   * findings (what missing each would cost, in words) are left to `findingFor`, so a
+   * coach showing the first few of 1,000 duties words only those.
    */
-  owed(state: EngineState): { duty: Duty; finding: Finding }[] {
+  owed(state: EngineState): Duty[] {
     if (this.dirty) this.refresh(state);
     this.dirty = false;
-    const owed: { duty: Duty; finding: Finding }[] = [];
-    for (const duty of this.duties.open.values()) {
-      if (duty.missed) continue;
-      const finding = missedDutyFinding(duty, state);
-      if (finding) owed.push({ duty, finding });
-    }
-    return owed.sort((a, b) => a.duty.deadline.localeCompare(b.duty.deadline));
+    return [...this.duties.open.values()]
+      .filter((duty) => !duty.missed)
+      .sort((a, b) => a.deadline.localeCompare(b.deadline));
+  }
+
+  /** What missing an owed duty would cost, in words; null when it no longer applies. */
+  findingFor(duty: Duty, state: EngineState): Finding | null {
+    return missedDutyFinding(duty, state);
   }
 
   /**
