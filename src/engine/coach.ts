@@ -115,8 +115,7 @@ function adviceFor(
 ): string {
   if (waiting && duty.kind !== 'ship')
     return `Once the allocation above is done, ${AFTER_ALLOCATION[duty.kind]} on order ${duty.order} by ${duty.deadline}: what it still lacks then, not what it lacks now.`;
-  if (duty.kind === 'allocate')
-    return allocationAdvice(state, plan, judge.uncheckedAmong(plannedSkus(plan)), duty.deadline);
+  if (duty.kind === 'allocate') return allocationAdvice(state, plan, judge, duty.deadline);
   if (duty.kind === 'ship')
     return `${waiting ? 'Once the customer has been told what stays behind: ' : ''}${shippingAdvice(state, duty.order!, duty.deadline)}`;
   return reference;
@@ -133,27 +132,33 @@ function list(items: readonly string[]): string {
     : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-/** Which orders to allocate, highest rank first, and the stock checks that must come before. */
+/** How many orders one piece of allocation advice names; the rest follow as it is worked. */
+const ORDERS_NAMED = 5;
+
+/**
+ * Which orders to allocate, highest rank first, and the stock checks that must come before.
+ * A long plan names its first few orders; once they are served the advice moves on.
+ */
 function allocationAdvice(
   state: EngineState,
   plan: readonly AllocationGrant[],
-  unchecked: readonly string[],
+  judge: Judge,
   deadline: string,
 ): string {
+  const named = plan.slice(0, ORDERS_NAMED);
+  const unchecked = judge.uncheckedAmong(plannedSkus(named));
   const check =
     unchecked.length > 0 ? `First check stock of ${list(unchecked)}. Then allocate` : 'Allocate';
-  const grants = plan
+  const grants = named
     .map(
       (grant) =>
         `${grant.lines.map((line) => `${line.qty} x ${line.sku}`).join(', ')} to ${grant.order}`,
     )
     .join('; ');
-  const orders = plan.map((grant) => grant.order);
-  return `${check} by the rules on ${list(orders)}, in that order, by ${deadline}: ${grants}.${
-    state.orders.length > orders.length
-      ? ' The notices and records of these orders come after.'
-      : ''
-  }`;
+  const rest = plan.length - named.length;
+  return `${check} by the rules on ${list(named.map((grant) => grant.order))}, in that order, by ${deadline}: ${grants}.${
+    rest > 0 ? ` Then ${rest} more order(s), highest rank first.` : ''
+  }${state.orders.length > plan.length ? ' The notices and records of these orders come after.' : ''}`;
 }
 
 /** What to pick from which bin, the look-alike to leave, and the steps to the door. */
