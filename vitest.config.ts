@@ -12,5 +12,8 @@ export default getViteConfig({
       'tests/properties/**/*.test.ts',
     ],
     environment: 'node',
+    // A guard against a hung test, not a speed check (speed lives in `npm run bench`): some
+    // tests replay whole shifts or spawn the CLI and take 5 s on a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -160,13 +160,17 @@ export class DutyBook {
   /** Open what the state now owes, close what it no longer does; returns the closed. */
   refresh(state: EngineState, restock: boolean): Duty[] {
     const now = dutiesNow(state);
-    for (const duty of now)
-      this.add({
-        ...duty,
-        since: state.now,
-        ...(duty.kind === 'allocate' ? { restock } : {}),
-      });
-    const owed = new Set(now.map((duty) => duty.key));
+    const owed = new Set<string>();
+    for (const duty of now) {
+      owed.add(duty.key);
+      // Most conditions are duties already open: only a new one is built.
+      if (!this.open.has(duty.key))
+        this.add({
+          ...duty,
+          since: state.now,
+          ...(duty.kind === 'allocate' ? { restock } : {}),
+        });
+    }
     const closed: Duty[] = [];
     for (const [key, duty] of this.open) {
       if (duty.kind === 'team' || duty.kind === 'reply' || owed.has(key)) continue;
