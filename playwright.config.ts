@@ -19,6 +19,10 @@ export default defineConfig({
   // Tests must pass first time; a retry would hide flakiness instead of fixing it.
   retries: 0,
   workers: 2,
+  // Guards against a hang, not speed checks: on a loaded 2-core machine an axe pass over a
+  // long page, or a service worker installing the whole site, takes several times longer.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: base,

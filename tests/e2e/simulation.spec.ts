@@ -51,7 +51,7 @@ async function openAndStart(page: Page) {
 }
 
 test.describe('simulation player', () => {
-  test.describe.configure({ timeout: 120_000 });
+  test.describe.configure({ timeout: 240_000 });
 
   test('the reference played through the screen passes, with no problems and no axe violations', async ({
     page,
