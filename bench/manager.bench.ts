@@ -36,7 +36,7 @@ import { mb, median, ms, progress } from './measure';
 import { withScratchSite } from './scratch-site';
 import { seedInPage } from './seed-records';
 
-const PORT = 4408;
+const PORT = Number(process.env.BENCH_PORT ?? 4408);
 const TRAINEES = 200;
 const RUNS = 10_000;
 const BUNDLE_RUNS = 1_000;
