@@ -9,12 +9,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { scenarioHash } from '../engine/report';
 import { MAX_BUNDLE_BYTES } from '../engine/limits';
 import { makeBundle, roleplayFiles, scenarioFiles } from '../../tests/fixtures/bundles';
-import { roleplayHash } from '../roleplay/record';
+import { roleplayHash, scoreRecord, stepRecords } from '../roleplay/record';
+import { itemsInPlay, viewConversation } from '../roleplay/session';
+import { roleplayScore } from '../records/aggregate';
 import type { References } from '../records/import';
 import { AcademyDatabase, database, useDatabase } from './database';
 import { importBundleText, restoreBackupText } from './import';
 import { runImport } from './import-run';
 import { backupAll, loadTraineeRecords } from './records';
+import { saveRoleplayOverrides } from './roleplays';
 
 const scenarios = scenarioFiles();
 const scenario = scenarios.get('three-backorder-types')!;
@@ -128,6 +131,90 @@ describe('a hostile bundle file', () => {
     ]);
     const ana_ = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
     expect(ana_.roleplays).toMatchObject([{ id: 'rp-a1', flag: 'does-not-replay' }]);
+  });
+});
+
+/**
+ * Ana's role-play result with its first reply typed as "Hello." (the matcher credits
+ * nothing) and a trainer's override crediting every item in play there: the score the
+ * override gives, written into the result as the player would store it, and the score the
+ * steps give without it.
+ */
+function overriddenResult(by = 'Tess Trainer') {
+  const roleplay = roleplays[0]!;
+  const bundle = ana();
+  const result = bundle.roleplayResults[0]!;
+  const [first, ...rest] = result.steps.map(({ node, option }) => ({ node, option }));
+  const steps = [{ ...first!, typed: 'Hello.' }, ...rest];
+  const conversation = { roleplay: roleplay.id, mode: 'assessment' as const, steps };
+  const overrides = itemsInPlay(roleplay, roleplay.nodes[first!.node]!).map((item) => ({
+    step: 0,
+    typed: 'Hello.',
+    item,
+    credited: true,
+    by,
+    reason: 'Warm opening.',
+    at: '2026-03-06T10:00:00.000Z',
+  }));
+  const raised = viewConversation(roleplay, conversation, overrides);
+  const honest = scoreRecord(viewConversation(roleplay, conversation))!;
+  Object.assign(result, { steps: stepRecords(raised), overrides, score: scoreRecord(raised)! });
+  return { bundle, result, overrides, honest, raised: scoreRecord(raised)! };
+}
+
+describe("a trainer's override inside a role-play result", () => {
+  it('written into a bundle is shown as self-reported, and the score that counts leaves it out', async () => {
+    const { bundle, overrides, honest, raised } = overriddenResult();
+    expect(raised.percent).toBeGreaterThan(honest.percent);
+    const outcome = await importText(JSON.stringify(bundle), 'forged-override.json');
+    expect(outcome.status === 'imported' && outcome.roleplayVerifications).toEqual([
+      {
+        resultId: 'rp-a1',
+        flag: null,
+        reason: expect.stringContaining('not on record on this browser'),
+        selfReportedOverrides: overrides.length,
+        counted: expect.objectContaining({ percent: honest.percent, total: honest.total }),
+      },
+    ]);
+    const record = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
+    expect(record.roleplays).toMatchObject([
+      {
+        id: 'rp-a1',
+        flag: null,
+        score: { percent: honest.percent },
+        reportedScore: { percent: raised.percent },
+      },
+    ]);
+    expect(roleplayScore(record, 'best').score).toBe(honest.percent);
+  });
+
+  it('counts when this browser holds the same override, made here by the trainer', async () => {
+    const { bundle, result, overrides, raised } = overriddenResult();
+    await importText(JSON.stringify(ana()), 'plain.json');
+    // The trainer re-scores the typed reply on this browser; then a later copy comes in.
+    await database().roleplayResults.update('rp-a1', { steps: result.steps });
+    await saveRoleplayOverrides('rp-a1', result.steps.length, overrides, raised);
+    result.updatedAt = new Date(at.getTime() + 3_600_000).toISOString();
+    const outcome = await importText(JSON.stringify(bundle), 'later.json');
+    expect(outcome.status === 'imported' && outcome.roleplayVerifications).toEqual([
+      { resultId: 'rp-a1', flag: null, reason: 'Replayed; the score matches.' },
+    ]);
+    const record = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
+    expect(roleplayScore(record, 'best').score).toBe(raised.percent);
+  });
+
+  it('from another trainer name on the same step is not taken for the one made here', async () => {
+    const { overrides, result, raised } = overriddenResult();
+    const forged = overriddenResult('Someone Else');
+    await importText(JSON.stringify(ana()), 'plain.json');
+    await database().roleplayResults.update('rp-a1', { steps: result.steps });
+    await saveRoleplayOverrides('rp-a1', result.steps.length, overrides, raised);
+    forged.result.updatedAt = new Date(at.getTime() + 3_600_000).toISOString();
+    const outcome = await importText(JSON.stringify(forged.bundle), 'renamed.json');
+    expect(outcome.status === 'imported' && outcome.roleplayVerifications[0]).toMatchObject({
+      selfReportedOverrides: overrides.length,
+      counted: { percent: forged.honest.percent },
+    });
   });
 });
 

@@ -182,11 +182,14 @@ export async function restoreBackupText(
   const read = await readBackup(text, file, bytes, refs, report);
   if (!read.ok) return { status: 'rejected', file, problems: read.problems };
   if (signal?.aborted) return { status: 'cancelled', file };
-  const plan = planRestore(read, file, new Date());
   await report?.({ share: 1, stage: 'saving' });
   const db = database();
   try {
-    await db.transaction('rw', db.tables, async () => {
+    return await db.transaction('rw', db.tables, async () => {
+      // Trainer overrides made on this browser still count after the restore; others do not.
+      const here = await db.roleplayResults.toArray();
+      const overridesHere = new Map(here.map((r) => [r.id, r.overrides ?? []]));
+      const plan = planRestore(read, file, new Date(), overridesHere);
       await Promise.all(db.tables.map((table) => table.clear()));
       for (const [i, rows] of plan.bundles.entries())
         await writeRows(db, rows, read.bundles[i]!.bundle.profile.id);
@@ -194,11 +197,11 @@ export async function restoreBackupText(
       await db.settings.bulkPut(plan.settings);
       await db.feedback.bulkAdd(plan.feedback);
       await db.customContent.bulkPut(plan.customContent);
+      return plan.outcome;
     });
   } catch (error) {
     return storageFailure(file, 'could not restore the backup, so nothing was changed', error);
   }
-  return plan.outcome;
 }
 
 /** `restoreBackupText` with the references one by one, as the tests pass them. */
