@@ -218,6 +218,38 @@ describe("a trainer's override inside a role-play result", () => {
   });
 });
 
+describe("a trainer's override inside a backup", () => {
+  /** Ana imported, the typed reply re-scored on this browser by `by`; then a backup taken. */
+  async function backupAfterOverride(by: string) {
+    const mine = overriddenResult();
+    await importText(JSON.stringify(ana()), 'plain.json');
+    await database().roleplayResults.update('rp-a1', { steps: mine.result.steps });
+    const made = overriddenResult(by);
+    await saveRoleplayOverrides('rp-a1', made.result.steps.length, made.overrides, made.raised);
+    return { backup: await backupAll(), ...made };
+  }
+  const restoreAndScore = async (backup: unknown) => {
+    const text = JSON.stringify(backup);
+    await restoreBackupText(text, 'backup.json', text.length, refs);
+    const record = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
+    return roleplayScore(record, 'best').score;
+  };
+
+  it('made on this browser still counts after restoring its own backup', async () => {
+    const { backup, raised } = await backupAfterOverride('Tess Trainer');
+    expect(await restoreAndScore(backup)).toBe(raised.percent);
+  });
+
+  it('written into the backup file by hand is self-reported and does not raise the score', async () => {
+    const { backup, honest } = await backupAfterOverride('Tess Trainer');
+    const result = (backup as any).bundles
+      .find((b: any) => b.profile.id === 'p-ana')
+      .roleplayResults.find((r: any) => r.id === 'rp-a1');
+    result.overrides = result.overrides.map((o: any) => ({ ...o, by: 'Forged Name' }));
+    expect(await restoreAndScore(backup)).toBe(honest.percent);
+  });
+});
+
 describe('a hostile backup file', () => {
   async function backupWith(change: (backup: Record<string, any>) => void): Promise<string> {
     const backup = JSON.parse(JSON.stringify(await backupAll()));
