@@ -55,7 +55,9 @@ function startWorker(): Worker | null {
 }
 
 /** A checker for one page: `reserved` are the built-in ids custom content may not take. */
-export function sourceChecker(reserved: Reserved): SourceChecker {
+export function sourceChecker(given: Reserved): SourceChecker {
+  // Plain arrays: a component's props may be proxies, which a worker message cannot carry.
+  const reserved: Reserved = { scenarios: [...given.scenarios], roleplays: [...given.roleplays] };
   let worker: Worker | null = null;
   let onPage = false;
   let latest = 0;
@@ -92,7 +94,13 @@ export function sourceChecker(reserved: Reserved): SourceChecker {
       onPage = true;
       if (pending) checkOnPage(pending.request);
     };
-    worker.postMessage(request);
+    try {
+      worker.postMessage(request);
+    } catch {
+      stop();
+      onPage = true;
+      checkOnPage(request);
+    }
   }
 
   return {
