@@ -31,7 +31,9 @@ const TARGET_STALL_MS = 200;
 /** A "billion laughs" document: seven levels of aliases, each nine times the one before. */
 const LAUGHS = [
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  ...'bcdefg'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`),
+  ...'bcdefg'
+    .split('')
+    .map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`),
 ].join('\n');
 
 const CASES: { name: string; text: string; settled: RegExp }[] = [
@@ -47,7 +49,8 @@ const CASES: { name: string; text: string; settled: RegExp }[] = [
     name: '100,000 lines of orders (over the size limit)',
     text: `${SCENARIO_STARTER.replace('events: []\n', '')}${Array.from(
       { length: LINES / 4 },
-      (_, i) => `  - id: SO-X${i}\n    customer: C-1\n    placedAt: 2026-03-02T07:00\n    lines: [{ sku: CU-ELB-15, qty: 1 }]\n`,
+      (_, i) =>
+        `  - id: SO-X${i}\n    customer: C-1\n    placedAt: 2026-03-02T07:00\n    lines: [{ sku: CU-ELB-15, qty: 1 }]\n`,
     ).join('')}events: []\n`,
     settled: /\d+ problem/,
   },
@@ -77,7 +80,10 @@ async function pasteOnce(browser: Browser, base: string, text: string, settled: 
   await page.locator('astro-island:not([ssr])').first().waitFor({ state: 'attached' });
   await page.getByRole('button', { name: 'Write a new scenario' }).click();
   const source = page.getByLabel('Scenario file (YAML)');
-  await page.locator('#editor-status').getByText(/No problems/).waitFor();
+  await page
+    .locator('#editor-status')
+    .getByText(/No problems/)
+    .waitFor();
   await page.evaluate(WATCH_LONG_TASKS);
   // One input event with the whole text, as a paste gives; timed in the page from just before.
   await source.evaluate((area: HTMLTextAreaElement, value: string) => {
@@ -98,7 +104,9 @@ async function pasteOnce(browser: Browser, base: string, text: string, settled: 
   // A keystroke after the paste: the editor must take it without a long wait either.
   await source.press('End');
   await source.press('Space');
-  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500)))');
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 500)))',
+  );
   const tasks = (await page.evaluate('window.__longTasks')) as number[];
   await page.close();
   return { settledMs, longestTaskMs: Math.max(0, ...tasks) } satisfies Sample;

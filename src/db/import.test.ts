@@ -8,9 +8,13 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scenarioHash } from '../engine/report';
 import { MAX_BUNDLE_BYTES } from '../engine/limits';
-import { makeBundle, roleplayFiles, scenarioFiles } from '../../tests/fixtures/bundles';
-import { roleplayHash, scoreRecord, stepRecords } from '../roleplay/record';
-import { itemsInPlay, viewConversation } from '../roleplay/session';
+import {
+  makeBundle,
+  roleplayFiles,
+  scenarioFiles,
+  withOverride,
+} from '../../tests/fixtures/bundles';
+import { roleplayHash } from '../roleplay/record';
 import { roleplayScore } from '../records/aggregate';
 import type { References } from '../records/import';
 import { AcademyDatabase, database, useDatabase } from './database';
@@ -134,32 +138,12 @@ describe('a hostile bundle file', () => {
   });
 });
 
-/**
- * Ana's role-play result with its first reply typed as "Hello." (the matcher credits
- * nothing) and a trainer's override crediting every item in play there: the score the
- * override gives, written into the result as the player would store it, and the score the
- * steps give without it.
- */
+/** Ana's bundle, her role-play result re-scored by an override of `by` (withOverride). */
 function overriddenResult(by = 'Tess Trainer') {
-  const roleplay = roleplays[0]!;
   const bundle = ana();
-  const result = bundle.roleplayResults[0]!;
-  const [first, ...rest] = result.steps.map(({ node, option }) => ({ node, option }));
-  const steps = [{ ...first!, typed: 'Hello.' }, ...rest];
-  const conversation = { roleplay: roleplay.id, mode: 'assessment' as const, steps };
-  const overrides = itemsInPlay(roleplay, roleplay.nodes[first!.node]!).map((item) => ({
-    step: 0,
-    typed: 'Hello.',
-    item,
-    credited: true,
-    by,
-    reason: 'Warm opening.',
-    at: '2026-03-06T10:00:00.000Z',
-  }));
-  const raised = viewConversation(roleplay, conversation, overrides);
-  const honest = scoreRecord(viewConversation(roleplay, conversation))!;
-  Object.assign(result, { steps: stepRecords(raised), overrides, score: scoreRecord(raised)! });
-  return { bundle, result, overrides, honest, raised: scoreRecord(raised)! };
+  const made = withOverride(bundle.roleplayResults[0]!, roleplays[0]!, by);
+  bundle.roleplayResults[0] = made.result;
+  return { bundle, ...made };
 }
 
 describe("a trainer's override inside a role-play result", () => {

@@ -206,16 +206,14 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
     byProfile.get(run.profileId)?.runs.push(runRecord(run, verification.get(run.id)));
   for (const r of roleplays) {
     const v = roleplayVerification.get(r.id);
-    byProfile
-      .get(r.profileId)
-      ?.roleplays.push({
-        ...r,
-        flag: v?.flag ?? null,
-        ...(v ? { flagReason: v.reason } : {}),
-        // Self-reported trainer overrides never raise the score that counts (verify-roleplay.ts).
-        ...(v?.selfReportedOverrides ? { selfReportedOverrides: v.selfReportedOverrides } : {}),
-        ...(v?.counted ? { score: v.counted, reportedScore: r.score } : {}),
-      });
+    byProfile.get(r.profileId)?.roleplays.push({
+      ...r,
+      flag: v?.flag ?? null,
+      ...(v ? { flagReason: v.reason } : {}),
+      // Self-reported trainer overrides never raise the score that counts (verify-roleplay.ts).
+      ...(v?.selfReportedOverrides ? { selfReportedOverrides: v.selfReportedOverrides } : {}),
+      ...(v?.counted ? { score: v.counted, reportedScore: r.score } : {}),
+    });
   }
   for (const a of assessments) byProfile.get(a.profileId)?.assessments.push(a);
   return [...byProfile.values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name));

@@ -475,12 +475,7 @@ function weighedRoleplays(
   storedOverrides: (index: number) => readonly unknown[] | undefined,
 ): RoleplayVerification[] {
   return checked.roleplayVerifications.map((v, i) =>
-    weighOverrides(
-      v,
-      checked.bundle.roleplayResults[i]!,
-      checked.roleplays[i],
-      storedOverrides(i),
-    ),
+    weighOverrides(v, checked.bundle.roleplayResults[i]!, checked.roleplays[i], storedOverrides(i)),
   );
 }
 

@@ -9,7 +9,8 @@ import type { Problem } from '../engine/problems';
 import type { CheckedContent, ContentKind } from './authoring';
 
 /** The verdict on one text: content ready to keep, or every problem found. */
-export type SourceCheck = { ok: true; content: CheckedContent } | { ok: false; problems: Problem[] };
+export type SourceCheck =
+  { ok: true; content: CheckedContent } | { ok: false; problems: Problem[] };
 
 export interface Reserved {
   scenarios: readonly string[];

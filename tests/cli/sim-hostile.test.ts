@@ -149,7 +149,11 @@ describe('unclear input made clear', () => {
 describe('an impossible injected event in a log', () => {
   it.each([
     ['a customer who does not exist', { customer: 'NOBODY' }, /no customer NOBODY/],
-    ['an item that does not exist', { lines: [{ sku: 'NO-SUCH-SKU', qty: 1 }] }, /no item NO-SUCH-SKU/],
+    [
+      'an item that does not exist',
+      { lines: [{ sku: 'NO-SUCH-SKU', qty: 1 }] },
+      /no item NO-SUCH-SKU/,
+    ],
     ['an order number already in use', { id: 'SO-51108' }, /SO-51108 already exists/],
   ])('score: an order for %s is refused, naming the entry', async (_, change, reason) => {
     const index = 5;

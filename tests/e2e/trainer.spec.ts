@@ -481,24 +481,29 @@ test('100,000 pasted lines: the status never claims "No problems" before they ar
       childList: true,
       characterData: true,
     });
-    document.getElementById('content-source')!.addEventListener(
-      'input',
-      () => requestAnimationFrame(() => seen.push(element.textContent ?? '')),
-      { once: true },
-    );
+    document
+      .getElementById('content-source')!
+      .addEventListener(
+        'input',
+        () => requestAnimationFrame(() => seen.push(element.textContent ?? '')),
+        { once: true },
+      );
   });
   // The whole text in one input event, as a paste gives (fill would type it in pieces).
-  await page
-    .getByLabel('Scenario file (YAML)')
-    .evaluate((area: HTMLTextAreaElement, text) => {
+  await page.getByLabel('Scenario file (YAML)').evaluate(
+    (area: HTMLTextAreaElement, text) => {
       area.value = text;
       area.dispatchEvent(new Event('input', { bubbles: true }));
-    }, `${LAUGHS}\n${'#\n'.repeat(100_000)}`);
+    },
+    `${LAUGHS}\n${'#\n'.repeat(100_000)}`,
+  );
   await expect(
     page.getByRole('list', { name: 'Problems in the scenario' }).getByRole('listitem'),
   ).toHaveText([/aliases .* expand too far/]);
   await expect(status).toHaveText(/1 problem\(s\); the scenario cannot be saved/);
-  const seen = await page.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+  const seen = await page.evaluate(
+    () => (window as unknown as { __statuses: string[] }).__statuses,
+  );
   expect(seen.length).toBeGreaterThan(0);
   expect(seen.filter((text) => text.includes('No problems'))).toEqual([]);
   // Save checks the text on screen too: nothing is kept.
