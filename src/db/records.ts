@@ -19,6 +19,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
 import type { RunVerification } from '../records/verify';
 import { checkAttemptKey, type CheckVerification } from '../records/verify-check';
 import type { RoleplayVerification } from '../records/flags';
+import { recordChanges } from './record-changes';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog, timedRunLog } from './run-log';
 import { database, type ImportRecord, type Profile, type Run } from './database';
@@ -257,7 +258,11 @@ export async function resolveProfileConflict(
 export function watchRecordChanges(onChange: () => void): () => void {
   const listener = () => onChange();
   Dexie.on.storagemutated.subscribe(listener);
-  return () => Dexie.on.storagemutated.unsubscribe(listener);
+  recordChanges.addEventListener('change', listener);
+  return () => {
+    Dexie.on.storagemutated.unsubscribe(listener);
+    recordChanges.removeEventListener('change', listener);
+  };
 }
 
 /** A run and its log, for the drill-down replay. */
