@@ -87,11 +87,13 @@ export default defineConfig({
         globPatterns: PRECACHE,
         // Pagefind's ready-made UI bundles: the search page has its own form.
         // The manager's bundle-import worker (about 390 kB: the engine, the YAML reader and the
-        // verifier) is left to the network: offline, the import runs on the page instead.
+        // verifier) is left to the network: offline, the import runs on the page instead. So is
+        // the authoring page's checker worker: offline, the editor checks on the page.
         globIgnores: [
           'pagefind/pagefind-*ui*',
           'pagefind/pagefind-highlight.js',
           '_astro/import-worker-*.js',
+          '_astro/authoring-worker-*.js',
         ],
         // Keep entries as `courses/index.html` (no manifest rewrite: an empty list stops the
         // integration adding its own) and let `directoryIndex` map `/courses/` onto them.

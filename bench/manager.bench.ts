@@ -36,7 +36,7 @@ import { mb, median, ms, progress } from './measure';
 import { withScratchSite } from './scratch-site';
 import { seedInPage } from './seed-records';
 
-const PORT = 4408;
+const PORT = Number(process.env.BENCH_PORT ?? 4408);
 const TRAINEES = 200;
 const RUNS = 10_000;
 const BUNDLE_RUNS = 1_000;
@@ -131,15 +131,20 @@ const WATCH_LONG_TASKS = `
   document.addEventListener('change', () => { window.__chosenAt ??= performance.now(); }, true);
 `;
 
-/** In the page: milliseconds from the file chosen to the result and the roster row drawn. */
-function importFinished([pattern, id]: [string, string]): number | false {
+/**
+ * In the page: milliseconds from the file chosen to the result and the roster row drawn, or
+ * the result's text when it is not the one expected (a refused or flagged file), so the
+ * benchmark stops and says so instead of waiting out its timeout.
+ */
+function importFinished([pattern, id]: [string, string]): number | string | false {
   const results = document.querySelector('[aria-label="Import results"]');
-  const done =
-    results &&
-    new RegExp(pattern).test(results.textContent ?? '') &&
-    document.querySelector(`tr[data-trainee="${id}"]`);
+  if (!results) return false;
+  const text = results.textContent ?? '';
+  if (!new RegExp(pattern).test(text)) return text.trim() || false;
   const chosenAt = (window as unknown as { __chosenAt?: number }).__chosenAt;
-  return done && chosenAt !== undefined ? performance.now() - chosenAt : false;
+  return document.querySelector(`tr[data-trainee="${id}"]`) && chosenAt !== undefined
+    ? performance.now() - chosenAt
+    : false;
 }
 
 /** Import one bundle file in a fresh context; time it and its longest main-thread task. */
@@ -162,7 +167,9 @@ async function importOnce(
     polling: 'raf',
     timeout: 600_000,
   });
-  const elapsedMs = (await finished.jsonValue()) as number;
+  const elapsed = (await finished.jsonValue()) as number | string;
+  if (typeof elapsed === 'string') throw new Error(`unexpected import result: ${elapsed}`);
+  const elapsedMs = elapsed;
   // One more frame, so a task still running when the row appeared is counted too.
   await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))');
   const tasks = (await page.evaluate('window.__longTasks')) as number[];

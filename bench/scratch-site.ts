@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { progress } from './measure';
@@ -47,6 +48,21 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 }
 
 /**
+ * Refuse a port something already listens on: `astro preview` would quietly move to another
+ * port, and the benchmark would then wait on, or measure, whatever server holds this one
+ * (another checkout's build on a shared machine).
+ */
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      reject(new Error(`port ${port} is in use: set BENCH_PORT to a free port`)),
+    );
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+/**
  * Build a scratch copy of the site (after `prepare` has changed it, if given), serve it on
  * `port`, wait until `ready` (a path) answers, and hand its base address to `use`.
  */
@@ -54,6 +70,7 @@ export async function withScratchSite<T>(
   options: { name: string; port: number; ready: string; prepare?: (site: string) => void },
   use: (base: string) => Promise<T>,
 ): Promise<T> {
+  await assertPortFree(options.port);
   const site = mkdtempSync(join(tmpdir(), `${options.name}-`));
   let preview: ChildProcess | null = null;
   try {

@@ -10,6 +10,7 @@
  * offers to cancel (`stage: 'saving'`).
  */
 import { runImport } from './import-run';
+import { announceRecordChanges } from './record-changes';
 import type { ImportOutcome, ImportProgress, References, RestoreOutcome } from '../records/import';
 
 export type ImportKind = 'bundle' | 'backup';
@@ -70,6 +71,9 @@ function inWorker<K extends ImportKind>(
       return;
     }
     worker.terminate();
+    // Ended before Dexie's own notice of its writes may have left it: tell the page here.
+    if (message.outcome.status === 'imported' || message.outcome.status === 'restored')
+      announceRecordChanges();
     finish(message.outcome as Outcome<K>);
   };
   // The worker could not start (a blocked script, an old browser): run on the page instead.

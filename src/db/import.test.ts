@@ -8,13 +8,20 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scenarioHash } from '../engine/report';
 import { MAX_BUNDLE_BYTES } from '../engine/limits';
-import { makeBundle, roleplayFiles, scenarioFiles } from '../../tests/fixtures/bundles';
+import {
+  makeBundle,
+  roleplayFiles,
+  scenarioFiles,
+  withOverride,
+} from '../../tests/fixtures/bundles';
 import { roleplayHash } from '../roleplay/record';
+import { roleplayScore } from '../records/aggregate';
 import type { References } from '../records/import';
 import { AcademyDatabase, database, useDatabase } from './database';
 import { importBundleText, restoreBackupText } from './import';
 import { runImport } from './import-run';
 import { backupAll, loadTraineeRecords } from './records';
+import { saveRoleplayOverrides } from './roleplays';
 
 const scenarios = scenarioFiles();
 const scenario = scenarios.get('three-backorder-types')!;
@@ -128,6 +135,102 @@ describe('a hostile bundle file', () => {
     ]);
     const ana_ = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
     expect(ana_.roleplays).toMatchObject([{ id: 'rp-a1', flag: 'does-not-replay' }]);
+  });
+});
+
+/** Ana's bundle, her role-play result re-scored by an override of `by` (withOverride). */
+function overriddenResult(by = 'Tess Trainer') {
+  const bundle = ana();
+  const made = withOverride(bundle.roleplayResults[0]!, roleplays[0]!, by);
+  bundle.roleplayResults[0] = made.result;
+  return { bundle, ...made };
+}
+
+describe("a trainer's override inside a role-play result", () => {
+  it('written into a bundle is shown as self-reported, and the score that counts leaves it out', async () => {
+    const { bundle, overrides, honest, raised } = overriddenResult();
+    expect(raised.percent).toBeGreaterThan(honest.percent);
+    const outcome = await importText(JSON.stringify(bundle), 'forged-override.json');
+    expect(outcome.status === 'imported' && outcome.roleplayVerifications).toEqual([
+      {
+        resultId: 'rp-a1',
+        flag: null,
+        reason: expect.stringContaining('not on record on this browser'),
+        selfReportedOverrides: overrides.length,
+        counted: expect.objectContaining({ percent: honest.percent, total: honest.total }),
+      },
+    ]);
+    const record = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
+    expect(record.roleplays).toMatchObject([
+      {
+        id: 'rp-a1',
+        flag: null,
+        score: { percent: honest.percent },
+        reportedScore: { percent: raised.percent },
+      },
+    ]);
+    expect(roleplayScore(record, 'best').score).toBe(honest.percent);
+  });
+
+  it('counts when this browser holds the same override, made here by the trainer', async () => {
+    const { bundle, result, overrides, raised } = overriddenResult();
+    await importText(JSON.stringify(ana()), 'plain.json');
+    // The trainer re-scores the typed reply on this browser; then a later copy comes in.
+    await database().roleplayResults.update('rp-a1', { steps: result.steps });
+    await saveRoleplayOverrides('rp-a1', result.steps.length, overrides, raised);
+    result.updatedAt = new Date(at.getTime() + 3_600_000).toISOString();
+    const outcome = await importText(JSON.stringify(bundle), 'later.json');
+    expect(outcome.status === 'imported' && outcome.roleplayVerifications).toEqual([
+      { resultId: 'rp-a1', flag: null, reason: 'Replayed; the score matches.' },
+    ]);
+    const record = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
+    expect(roleplayScore(record, 'best').score).toBe(raised.percent);
+  });
+
+  it('from another trainer name on the same step is not taken for the one made here', async () => {
+    const { overrides, result, raised } = overriddenResult();
+    const forged = overriddenResult('Someone Else');
+    await importText(JSON.stringify(ana()), 'plain.json');
+    await database().roleplayResults.update('rp-a1', { steps: result.steps });
+    await saveRoleplayOverrides('rp-a1', result.steps.length, overrides, raised);
+    forged.result.updatedAt = new Date(at.getTime() + 3_600_000).toISOString();
+    const outcome = await importText(JSON.stringify(forged.bundle), 'renamed.json');
+    expect(outcome.status === 'imported' && outcome.roleplayVerifications[0]).toMatchObject({
+      selfReportedOverrides: overrides.length,
+      counted: { percent: forged.honest.percent },
+    });
+  });
+});
+
+describe("a trainer's override inside a backup", () => {
+  /** Ana imported, the typed reply re-scored on this browser by `by`; then a backup taken. */
+  async function backupAfterOverride(by: string) {
+    const mine = overriddenResult();
+    await importText(JSON.stringify(ana()), 'plain.json');
+    await database().roleplayResults.update('rp-a1', { steps: mine.result.steps });
+    const made = overriddenResult(by);
+    await saveRoleplayOverrides('rp-a1', made.result.steps.length, made.overrides, made.raised);
+    return { backup: await backupAll(), ...made };
+  }
+  const restoreAndScore = async (backup: unknown) => {
+    const text = JSON.stringify(backup);
+    await restoreBackupText(text, 'backup.json', text.length, refs);
+    const record = (await loadTraineeRecords()).find((r) => r.profile.id === 'p-ana')!;
+    return roleplayScore(record, 'best').score;
+  };
+
+  it('made on this browser still counts after restoring its own backup', async () => {
+    const { backup, raised } = await backupAfterOverride('Tess Trainer');
+    expect(await restoreAndScore(backup)).toBe(raised.percent);
+  });
+
+  it('written into the backup file by hand is self-reported and does not raise the score', async () => {
+    const { backup, honest } = await backupAfterOverride('Tess Trainer');
+    const result = (backup as any).bundles
+      .find((b: any) => b.profile.id === 'p-ana')
+      .roleplayResults.find((r: any) => r.id === 'rp-a1');
+    result.overrides = result.overrides.map((o: any) => ({ ...o, by: 'Forged Name' }));
+    expect(await restoreAndScore(backup)).toBe(honest.percent);
   });
 });
 

@@ -105,100 +105,140 @@ class ImportRefused extends Error {
   }
 }
 
-/** A write the browser refused (quota, blocked storage): the transaction left no trace. */
-function storageFailure(file: string, what: string, error: unknown) {
-  const name = error instanceof Error ? error.name : 'storage error';
-  return {
-    status: 'rejected' as const,
-    file,
-    problems: [{ file, path: '', message: `the browser ${what} (${name})` }],
-  };
+type Refused = { status: 'rejected'; file: string; problems: Problem[] };
+type Cancelled = { status: 'cancelled'; file: string };
+
+/**
+ * What importing a bundle and restoring a backup share: the file read and verified first
+ * (`read`); a refusal, or a cancel that came meanwhile, returned before anything is
+ * written; then `save`, which writes in one transaction. A write the plan refuses
+ * (`ImportRefused`) or the browser fails leaves no trace; `failure` says which, in words.
+ */
+async function readThenSave<Read extends { ok: true }, Outcome>(
+  file: string,
+  read: Promise<Read | { ok: false; problems: Problem[] }>,
+  signal: AbortSignal | undefined,
+  failure: string,
+  save: (read: Read) => Promise<Outcome>,
+): Promise<Outcome | Refused | Cancelled> {
+  const result = await read;
+  if (!result.ok) return { status: 'rejected', file, problems: result.problems };
+  if (signal?.aborted) return { status: 'cancelled', file };
+  try {
+    return await save(result as Read);
+  } catch (error) {
+    if (error instanceof ImportRefused)
+      return { status: 'rejected', file, problems: error.problems };
+    const name = error instanceof Error ? error.name : 'storage error';
+    return {
+      status: 'rejected',
+      file,
+      problems: [{ file, path: '', message: `${failure} (${name})` }],
+    };
+  }
 }
 
 /**
  * Import one bundle file's text: read, verify and plan it (src/records/import.ts), then
  * write the plan in one transaction. A refused, failed or cancelled import changes nothing.
  */
-export async function importBundleText(
+export function importBundleText(
   text: string,
   file: string,
   bytes: number,
   refs: References,
   { report, signal }: ImportOptions = {},
 ): Promise<ImportOutcome> {
-  const read = await readBundle(text, file, bytes, refs, report);
-  if (!read.ok) return { status: 'rejected', file, problems: read.problems };
-  if (signal?.aborted) return { status: 'cancelled', file };
-  const { bundle } = read.checked;
-  const db = database();
-  const earlier = await db.imports.get(read.id);
-  if (earlier)
-    return {
-      status: 'already-imported',
-      file,
-      trainee: bundle.profile.name,
-      importedAt: earlier.importedAt,
-    };
-  await report?.({ share: 1, stage: 'saving' });
-  try {
-    return await db.transaction('rw', importTables(db), async () => {
-      const stored = await readStored(db, bundle);
-      const plan = planImport(read.checked, stored, { id: read.id, name: file, at: new Date() });
-      if (!plan.ok) throw new ImportRefused(plan.problems);
-      await writeRows(db, plan.rows, bundle.profile.id);
-      await db.imports.add(plan.record);
-      return plan.outcome;
-    });
-  } catch (error) {
-    if (error instanceof ImportRefused)
-      return { status: 'rejected', file, problems: error.problems };
-    return storageFailure(file, 'could not save the import, so nothing was kept', error);
-  }
+  const failure = 'the browser could not save the import, so nothing was kept';
+  return readThenSave(
+    file,
+    readBundle(text, file, bytes, refs, report),
+    signal,
+    failure,
+    async (read) => {
+      const { bundle } = read.checked;
+      const db = database();
+      const earlier = await db.imports.get(read.id);
+      if (earlier)
+        return {
+          status: 'already-imported' as const,
+          file,
+          trainee: bundle.profile.name,
+          importedAt: earlier.importedAt,
+        };
+      await report?.({ share: 1, stage: 'saving' });
+      return db.transaction('rw', importTables(db), async () => {
+        const stored = await readStored(db, bundle);
+        const plan = planImport(read.checked, stored, { id: read.id, name: file, at: new Date() });
+        if (!plan.ok) throw new ImportRefused(plan.problems);
+        await writeRows(db, plan.rows, bundle.profile.id);
+        await db.imports.add(plan.record);
+        return plan.outcome;
+      });
+    },
+  );
 }
 
-/** `importBundleText` with the references one by one, as the tests and older callers pass them. */
+/** The references one by one, as the tests and older callers pass them. */
+const references = (
+  scenariosByHash: ReadonlyMap<string, Scenario>,
+  roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
+  checksByCourse: ReadonlyMap<string, CourseChecks> = new Map(),
+): References => ({ scenariosByHash, roleplaysByHash, checksByCourse });
+
+/** `importBundleText` with the references one by one. */
 export function importBundle(
   text: string,
   file: string,
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
-  roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
-  checksByCourse: ReadonlyMap<string, CourseChecks> = new Map(),
+  roleplaysByHash?: ReadonlyMap<string, Roleplay>,
+  checksByCourse?: ReadonlyMap<string, CourseChecks>,
 ): Promise<ImportOutcome> {
-  return importBundleText(text, file, bytes, { scenariosByHash, roleplaysByHash, checksByCourse });
+  return importBundleText(
+    text,
+    file,
+    bytes,
+    references(scenariosByHash, roleplaysByHash, checksByCourse),
+  );
 }
 
 /**
  * Replace everything on this browser with a backup's text, in one transaction. Every run
  * is replayed and rescored first, as on import, so a backup cannot smuggle in a score.
  */
-export async function restoreBackupText(
+export function restoreBackupText(
   text: string,
   file: string,
   bytes: number,
   refs: References,
   { report, signal }: ImportOptions = {},
 ): Promise<RestoreOutcome> {
-  const read = await readBackup(text, file, bytes, refs, report);
-  if (!read.ok) return { status: 'rejected', file, problems: read.problems };
-  if (signal?.aborted) return { status: 'cancelled', file };
-  const plan = planRestore(read, file, new Date());
-  await report?.({ share: 1, stage: 'saving' });
-  const db = database();
-  try {
-    await db.transaction('rw', db.tables, async () => {
-      await Promise.all(db.tables.map((table) => table.clear()));
-      for (const [i, rows] of plan.bundles.entries())
-        await writeRows(db, rows, read.bundles[i]!.bundle.profile.id);
-      await db.imports.bulkPut(plan.imports);
-      await db.settings.bulkPut(plan.settings);
-      await db.feedback.bulkAdd(plan.feedback);
-      await db.customContent.bulkPut(plan.customContent);
-    });
-  } catch (error) {
-    return storageFailure(file, 'could not restore the backup, so nothing was changed', error);
-  }
-  return plan.outcome;
+  const failure = 'the browser could not restore the backup, so nothing was changed';
+  return readThenSave(
+    file,
+    readBackup(text, file, bytes, refs, report),
+    signal,
+    failure,
+    async (read) => {
+      await report?.({ share: 1, stage: 'saving' });
+      const db = database();
+      return db.transaction('rw', db.tables, async () => {
+        // Trainer overrides made on this browser still count after the restore; others do not.
+        const here = await db.roleplayResults.toArray();
+        const overridesHere = new Map(here.map((r) => [r.id, r.overrides ?? []]));
+        const plan = planRestore(read, file, new Date(), overridesHere);
+        await Promise.all(db.tables.map((table) => table.clear()));
+        for (const [i, rows] of plan.bundles.entries())
+          await writeRows(db, rows, read.bundles[i]!.bundle.profile.id);
+        await db.imports.bulkPut(plan.imports);
+        await db.settings.bulkPut(plan.settings);
+        await db.feedback.bulkAdd(plan.feedback);
+        await db.customContent.bulkPut(plan.customContent);
+        return plan.outcome;
+      });
+    },
+  );
 }
 
 /** `restoreBackupText` with the references one by one, as the tests pass them. */
@@ -207,8 +247,13 @@ export function restoreBackup(
   file: string,
   scenariosByHash: ReadonlyMap<string, Scenario>,
   bytes = text.length,
-  roleplaysByHash: ReadonlyMap<string, Roleplay> = new Map(),
-  checksByCourse: ReadonlyMap<string, CourseChecks> = new Map(),
+  roleplaysByHash?: ReadonlyMap<string, Roleplay>,
+  checksByCourse?: ReadonlyMap<string, CourseChecks>,
 ): Promise<RestoreOutcome> {
-  return restoreBackupText(text, file, bytes, { scenariosByHash, roleplaysByHash, checksByCourse });
+  return restoreBackupText(
+    text,
+    file,
+    bytes,
+    references(scenariosByHash, roleplaysByHash, checksByCourse),
+  );
 }

@@ -19,6 +19,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
 import type { RunVerification } from '../records/verify';
 import { checkAttemptKey, type CheckVerification } from '../records/verify-check';
 import type { RoleplayVerification } from '../records/flags';
+import { recordChanges } from './record-changes';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog, timedRunLog } from './run-log';
 import { database, type ImportRecord, type Profile, type Run } from './database';
@@ -206,9 +207,14 @@ export async function loadTraineeRecords(): Promise<TraineeRecord[]> {
     byProfile.get(run.profileId)?.runs.push(runRecord(run, verification.get(run.id)));
   for (const r of roleplays) {
     const v = roleplayVerification.get(r.id);
-    byProfile
-      .get(r.profileId)
-      ?.roleplays.push({ ...r, flag: v?.flag ?? null, ...(v ? { flagReason: v.reason } : {}) });
+    byProfile.get(r.profileId)?.roleplays.push({
+      ...r,
+      flag: v?.flag ?? null,
+      ...(v ? { flagReason: v.reason } : {}),
+      // Self-reported trainer overrides never raise the score that counts (verify-roleplay.ts).
+      ...(v?.selfReportedOverrides ? { selfReportedOverrides: v.selfReportedOverrides } : {}),
+      ...(v?.counted ? { score: v.counted, reportedScore: r.score } : {}),
+    });
   }
   for (const a of assessments) byProfile.get(a.profileId)?.assessments.push(a);
   return [...byProfile.values()].sort((a, b) => a.profile.name.localeCompare(b.profile.name));
@@ -252,7 +258,11 @@ export async function resolveProfileConflict(
 export function watchRecordChanges(onChange: () => void): () => void {
   const listener = () => onChange();
   Dexie.on.storagemutated.subscribe(listener);
-  return () => Dexie.on.storagemutated.unsubscribe(listener);
+  recordChanges.addEventListener('change', listener);
+  return () => {
+    Dexie.on.storagemutated.unsubscribe(listener);
+    recordChanges.removeEventListener('change', listener);
+  };
 }
 
 /** A run and its log, for the drill-down replay. */

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_ROLEPLAY_BYTES, formatBytes } from '../engine/limits';
 import { bestPath, matchReply, maxScore, shortestPathTo, SITUATIONS } from '../roleplay';
 import { describeRoleplayProblems, readRoleplayFiles } from './roleplay-files';
 
@@ -60,5 +61,22 @@ describe('readRoleplayFiles', () => {
       'simulations/roleplays/broken.yaml:3 situation: expected one of "partial-shipment", "backorder-slipped", "cancelled-backorder", "wrong-item", got "lost-parcel"',
     );
     expect(text).toContain('simulations/roleplays/broken.yaml:1 persona: required field missing');
+  });
+
+  it('refuses an alias bomb and a file over the size limit, naming each file, without throwing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roleplays-'));
+    const laughs = `laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${[...'bcdefgh']
+      .map((n, i) => `  ${n}: &${n} [${Array(9).fill(`*${'abcdefg'[i]}`).join(', ')}]`)
+      .join('\n')}\n`;
+    writeFileSync(join(dir, 'bomb.yaml'), laughs);
+    writeFileSync(join(dir, 'huge.yaml'), '');
+    truncateSync(join(dir, 'huge.yaml'), MAX_ROLEPLAY_BYTES + 1); // sparse: no disk used
+    let read: ReturnType<typeof readRoleplayFiles> | undefined;
+    expect(() => (read = readRoleplayFiles(dir, 'simulations/roleplays'))).not.toThrow();
+    expect(read!.roleplays).toEqual([]);
+    const text = describeRoleplayProblems(read!.problems);
+    expect(text).toMatch(/simulations\/roleplays\/bomb\.yaml:\d+: refused: its aliases/);
+    expect(text).toContain(`simulations/roleplays/huge.yaml: `);
+    expect(text).toContain(`at most ${formatBytes(MAX_ROLEPLAY_BYTES)}`);
   });
 });

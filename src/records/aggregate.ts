@@ -93,7 +93,12 @@ export interface RoleplaySummary {
   status: string;
   steps?: unknown[];
   overrides?: unknown[];
+  /** The score that counts. */
   score?: { percent: number; total?: number; max?: number; ending?: string };
+  /** The score the result itself states, when self-reported overrides made it higher. */
+  reportedScore?: { percent: number; total?: number; max?: number; ending?: string };
+  /** Trainer overrides that came in a bundle and are not on record on this browser. */
+  selfReportedOverrides?: number;
   /** Null for a result made on this browser or verified on import (absent in old callers). */
   flag?: RoleplayFlag | null;
   flagReason?: string;

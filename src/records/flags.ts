@@ -39,6 +39,22 @@ export interface RoleplayVerification {
   /** Null when the steps replay and the stored score (if any) is the recomputed one. */
   flag: RoleplayFlag | null;
   reason: string;
+  /**
+   * How many trainer overrides came with the file without this browser holding the same
+   * override for the result: shown as self-reported (src/records/verify-roleplay.ts).
+   */
+  selfReportedOverrides?: number;
+  /** The score that counts when those overrides would have raised it: the steps without them. */
+  counted?: RoleplayScore;
+}
+
+/** A role-play result's score as stored (src/roleplay/record.ts `ScoreRecord`). */
+export interface RoleplayScore {
+  total: number;
+  max: number;
+  percent: number;
+  ending: string;
+  rubric: Record<string, number>;
 }
 
 export const ROLEPLAY_FLAG_LABELS: Record<RoleplayFlag, string> = {

@@ -42,7 +42,7 @@ import type {
   RunRow,
 } from './schema';
 import { verifyCheckAttempt, type CourseChecks } from './verify-check';
-import { verificationOnly, verifyRoleplayResult } from './verify-roleplay';
+import { verificationOnly, verifyRoleplayResult, weighOverrides } from './verify-roleplay';
 import { verifyParsedRun } from './verify';
 
 /** What this build knows, to verify records against: by content hash, and checks by course. */
@@ -72,6 +72,8 @@ export interface CheckedBundle {
   logs: unknown[][];
   verifications: RunVerification[];
   roleplayVerifications: RoleplayVerification[];
+  /** The role-play each result was replayed on, where it is known, in the bundle's order. */
+  roleplays: (Roleplay | undefined)[];
   checkVerifications: ProfileCheckVerification[];
 }
 
@@ -158,8 +160,8 @@ export async function checkBundle(
     if (report && i % REPORT_EVERY === REPORT_EVERY - 1)
       await report({ share: from + ((to - from) * (i + 1)) / total, stage: 'verifying' });
   }
-  const roleplayVerifications = bundle.roleplayResults.map((r) =>
-    verificationOnly(verifyRoleplayResult(r, refs.roleplaysByHash)),
+  const roleplayChecks = bundle.roleplayResults.map((r) =>
+    verifyRoleplayResult(r, refs.roleplaysByHash),
   );
   const profileId = bundle.profile.id;
   const checkVerifications = bundle.checkAttempts.map((c) => ({
@@ -167,7 +169,14 @@ export async function checkBundle(
     profileId,
   }));
   await report?.({ share: to, stage: 'verifying' });
-  return { bundle, logs, verifications, roleplayVerifications, checkVerifications };
+  return {
+    bundle,
+    logs,
+    verifications,
+    roleplayVerifications: roleplayChecks.map(verificationOnly),
+    roleplays: roleplayChecks.map((c) => c.roleplay),
+    checkVerifications,
+  };
 }
 
 export type ReadBundle =
@@ -424,6 +433,7 @@ export function planImport(
   if (problems.length > 0) return { ok: false, problems };
   const rows = bundleRows(checked, stored);
   if (rows.profile) rows.profile.imported = true;
+  const roleplayVerifications = weighedRoleplays(checked, (i) => stored.roleplays[i]?.overrides);
   const added = addedCounts(rows);
   const runs = new Set(rows.runs.map((r) => r.id));
   const checks = new Set(rows.checks.map(checkAttemptKey));
@@ -434,7 +444,7 @@ export function planImport(
     importedAt: file.at,
     profileIds: [bundle.profile.id],
     verifications: checked.verifications.filter((v) => runs.has(v.runId)),
-    roleplayVerifications: checked.roleplayVerifications.filter((v) => roleplays.has(v.resultId)),
+    roleplayVerifications: roleplayVerifications.filter((v) => roleplays.has(v.resultId)),
     added,
     checkVerifications: checked.checkVerifications.filter((v) => checks.has(v.key)),
     ...(rows.runConflicts.length > 0 ? { runConflicts: rows.runConflicts } : {}),
@@ -448,12 +458,25 @@ export function planImport(
     added,
     // A run left out for a conflict was not imported: its replay says nothing here.
     verifications: checked.verifications.filter((v) => !conflicted.has(v.runId)),
-    roleplayVerifications: checked.roleplayVerifications,
+    roleplayVerifications,
     checkVerifications: checked.checkVerifications,
     runConflicts: rows.runConflicts,
     profileConflict: rows.profileConflict ?? null,
   };
   return { ok: true, rows, record, outcome };
+}
+
+/**
+ * Each role-play result's verification with its trainer overrides weighed against those
+ * this browser holds for the same result (`storedOverrides(i)`, in the bundle's order).
+ */
+function weighedRoleplays(
+  checked: CheckedBundle,
+  storedOverrides: (index: number) => readonly unknown[] | undefined,
+): RoleplayVerification[] {
+  return checked.roleplayVerifications.map((v, i) =>
+    weighOverrides(v, checked.bundle.roleplayResults[i]!, checked.roleplays[i], storedOverrides(i)),
+  );
 }
 
 /** What restoring a backup writes, after everything stored is cleared. */
@@ -476,6 +499,8 @@ export function planRestore(
   read: Extract<ReadBackup, { ok: true }>,
   file: string,
   at: Date,
+  /** The trainer overrides this browser holds before the restore, by result id. */
+  overridesHere: ReadonlyMap<string, readonly unknown[]> = new Map(),
 ): RestorePlan {
   const { backup, bundles } = read;
   const imported = new Set(backup.imports.flatMap((i) => i.profileIds));
@@ -485,7 +510,9 @@ export function planRestore(
     return planned;
   });
   const verifications = bundles.flatMap((b) => b.verifications);
-  const roleplayVerifications = bundles.flatMap((b) => b.roleplayVerifications);
+  const roleplayVerifications = bundles.flatMap((b) =>
+    weighedRoleplays(b, (i) => overridesHere.get(b.bundle.roleplayResults[i]!.id)),
+  );
   const checkVerifications = bundles.flatMap((b) => b.checkVerifications);
   const fresh: ImportRecordRow = {
     id: `restored-${at.getTime()}`,

@@ -126,7 +126,10 @@ export const bundleRoleplaySchema = z.object({
   updatedAt: date,
   status: z.enum(['running', 'ended', 'abandoned']),
   steps: z.array(z.unknown()).max(2_000),
-  /** A trainer's overrides of the matcher (src/roleplay/overrides.ts); checked on replay. */
+  /**
+   * A trainer's overrides of the matcher (src/roleplay/overrides.ts): applied on replay, but
+   * only those this browser holds too may raise the score that counts (verify-roleplay.ts).
+   */
   overrides: z.array(z.unknown()).max(2_000).optional(),
   score: z
     .object({

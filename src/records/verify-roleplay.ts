@@ -5,11 +5,11 @@
  * runs (./verify.ts), a result is trusted only when both agree with what it says; anything
  * else is flagged with a reason a manager can read.
  */
-import { overridesFromRecords } from '../roleplay/overrides';
+import { overridesFromRecords, type MatchOverride } from '../roleplay/overrides';
 import { scoreRecord, stepsFromRecords } from '../roleplay/record';
 import type { Roleplay } from '../roleplay/schema';
 import { viewConversation, type ConversationView } from '../roleplay/session';
-import type { RoleplayVerification } from './flags';
+import type { RoleplayScore, RoleplayVerification } from './flags';
 import type { BundleRoleplayResult } from './schema';
 
 /** The part of a role-play result verification needs: the stored row's shape (./schema.ts). */
@@ -118,4 +118,59 @@ export function verifyRoleplayResult(
 /** What to keep of a check with an import record: no views, no role-play. */
 export function verificationOnly({ resultId, flag, reason }: RoleplayCheck): RoleplayVerification {
   return { resultId, flag, reason };
+}
+
+/** One override as a string, every field in a fixed order, to compare two of them. */
+const overrideKey = (o: MatchOverride) =>
+  JSON.stringify([o.step, o.typed, o.item, o.credited, o.by, o.reason, o.at]);
+
+/**
+ * A trainer's override is a judgement by someone other than the trainee, so a file cannot
+ * vouch for it (issue 11): anyone can write one into a bundle. An override counts when this
+ * browser holds the same one (same step, reply, item, decision, trainer, reason and moment)
+ * for the same result, because a trainer made it here; any other is self-reported. A
+ * self-reported override may lower the score that counts, never raise it: the counted score
+ * is the lower of the score with every override and the score with the trusted ones only.
+ * Returns the verification unchanged when every override is on record here.
+ */
+export function weighOverrides(
+  verification: RoleplayVerification,
+  result: RoleplayResultToVerify,
+  roleplay: Roleplay | undefined,
+  storedOverrides: readonly unknown[] | undefined,
+): RoleplayVerification {
+  const given = overridesFromRecords(result.overrides ?? []);
+  const here = new Set(overridesFromRecords(storedOverrides ?? []).map(overrideKey));
+  const trusted = given.filter((o) => here.has(overrideKey(o)));
+  const reported = given.length - trusted.length;
+  if (reported === 0 || verification.flag || !roleplay || !result.score) return verification;
+  const counted = lowerScore(result.score, rescore(result, roleplay, trusted));
+  const words = reported === 1 ? 'override is' : 'overrides are';
+  const reason = `${reported} trainer ${words} not on record on this browser, so shown as self-reported; ${
+    counted === result.score
+      ? 'they do not raise the score.'
+      : `the score that counts is ${counted.percent} % (${counted.total} of ${counted.max}), from the steps without them.`
+  }`;
+  return {
+    ...verification,
+    reason,
+    selfReportedOverrides: reported,
+    ...(counted === result.score ? {} : { counted }),
+  };
+}
+
+/** The steps scored with only `overrides`; null when they no longer reach an ending. */
+function rescore(
+  result: RoleplayResultToVerify,
+  roleplay: Roleplay,
+  overrides: MatchOverride[],
+): RoleplayScore | null {
+  const steps = stepsFromRecords(result.steps);
+  if (!steps) return null;
+  const mode = result.mode === 'practice' ? 'practice' : 'assessment';
+  return scoreRecord(viewConversation(roleplay, { roleplay: roleplay.id, mode, steps }, overrides));
+}
+
+function lowerScore(stored: RoleplayScore, other: RoleplayScore | null): RoleplayScore {
+  return other && other.total < stored.total ? other : stored;
 }

@@ -31,7 +31,10 @@ describe('verifying a run by replaying its log', () => {
   it('flags a changed competency even when the total is the same', () => {
     const run = bundleRun({ id: 'r3', scenario, at });
     run.score.competencies = { ...run.score.competencies, basics: 50 };
-    expect(verifyRun(run, run.log, byHash).flag).toBe('score-differs');
+    const result = verifyRun(run, run.log, byHash);
+    expect(result.flag).toBe('score-differs');
+    // The field that differs is named, not the totals that agree (issue 11, item 9).
+    expect(result.reason).toMatch(/competencies\.basics: the file says 50, the replay \d+/);
   });
 
   it("flags a log that leaves out one of the scenario's events", () => {
@@ -45,6 +48,7 @@ describe('verifying a run by replaying its log', () => {
   it.each([
     ['a customer who does not exist', { customer: 'NOBODY' }, /no customer NOBODY/],
     ['an order number already taken', { id: 'SO-51108' }, /SO-51108 already exists/],
+    ['an item that does not exist', { lines: [{ sku: 'NOPE-1', qty: 1 }] }, /no item NOPE-1/],
   ])('flags an injected order for %s, naming the entry', (_, change, reason) => {
     const honest = bundleRun({ id: 'r4c', scenario, at });
     const index = honest.log.findIndex((entry) => entry.at > scenario.startsAt);

@@ -23,6 +23,8 @@ import { ROOT, STACK_FRAME, spawnSim, type Outcome } from './sim-process';
 const BASE = 'three-backorder-types';
 const baseFile = join(ROOT, 'simulations', `${BASE}.yaml`);
 const baseText = readFileSync(baseFile, 'utf8');
+/** A customer the base scenario has. */
+const CUSTOMER = 'C-2001';
 
 /** A "billion laughs": each anchor is a list of nine of the one before. */
 const aliasBomb = `laughs:\n  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${[...'bcdefghi']
@@ -145,20 +147,29 @@ describe('unclear input made clear', () => {
 });
 
 describe('an impossible injected event in a log', () => {
-  it('score: an order for a customer who does not exist is refused, naming the entry', async () => {
+  it.each([
+    ['a customer who does not exist', { customer: 'NOBODY' }, /no customer NOBODY/],
+    [
+      'an item that does not exist',
+      { lines: [{ sku: 'NO-SUCH-SKU', qty: 1 }] },
+      /no item NO-SUCH-SKU/,
+    ],
+    ['an order number already in use', { id: 'SO-51108' }, /SO-51108 already exists/],
+  ])('score: an order for %s is refused, naming the entry', async (_, change, reason) => {
     const index = 5;
-    const log = join(dir, 'ghost-order.json');
+    const log = join(dir, `ghost-order-${Object.keys(change)[0]}.json`);
     const ghost: LogEntry = {
       type: 'order-placed',
       at: '2026-03-02T08:00',
       order: {
         id: 'SO-GHOST',
-        customer: 'NOBODY',
+        customer: CUSTOMER,
         placedAt: '2026-03-02T08:00',
         urgency: 'normal',
         shipPreference: 'ship-available',
         flagged: false,
         lines: [{ sku: 'PLB-CU15-EL90', qty: 1 }],
+        ...change,
       },
     };
     await write(log, JSON.stringify(autopilotLogWith(ghost, index)));
@@ -166,6 +177,6 @@ describe('an impossible injected event in a log', () => {
     expectRefusal(outcome, log);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toContain(`log[${index}]`);
-    expect(outcome.stderr).toMatch(/no customer NOBODY/);
+    expect(outcome.stderr).toMatch(reason);
   });
 });

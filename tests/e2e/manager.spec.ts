@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
-import { makeBundle, roleplayFiles, scenarioFiles } from '../fixtures/bundles';
+import { makeBundle, roleplayFiles, scenarioFiles, withOverride } from '../fixtures/bundles';
 import { endShift, showPanel } from './desk';
 import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
@@ -629,6 +629,44 @@ test.describe('manager dashboard', () => {
       /^Score differs from the steps\. The result says 3 %/,
     );
     await expect(page.getByTestId('roleplay-review-score')).not.toContainText('(3 %)');
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+  });
+
+  test("a trainer's override written into a bundle is shown as self-reported and does not raise the score", async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    const bundle = makeBundle({
+      profile: { id: 'p-eve', name: 'Eve Stone', team: 'East' },
+      roleplays: [{ id: 'eve-rp-1', roleplay: firstRoleplay!, at: day(6) }],
+    });
+    const forged = withOverride(bundle.roleplayResults[0]!, firstRoleplay!, 'Tess Trainer');
+    bundle.roleplayResults[0] = forged.result;
+    expect(forged.raised.percent).toBeGreaterThan(forged.honest.percent);
+    await openDashboard(page);
+    await importFiles(page, [file('eve.json', bundle)]);
+    await expect(
+      page.getByRole('list', { name: 'Self-reported trainer overrides in eve.json' }),
+    ).toContainText(
+      `Role-play result eve-rp-1: ${forged.overrides.length} trainer overrides are not on record on this browser, so shown as self-reported; the score that counts is ${forged.honest.percent} %`,
+    );
+    const row = page.locator('tr[data-trainee="p-eve"]');
+    await expect(row).toContainText(`${forged.honest.percent} % (1)`);
+    await row.getByRole('link', { name: 'Eve Stone' }).click();
+    await expect(page.locator('tr[data-roleplay="eve-rp-1"]')).toContainText(
+      `${forged.overrides.length} self-reported trainer overrides, left out of the score (the file says ${forged.raised.percent} %)`,
+    );
+    await page.goto('/manager/#trainee=p-eve&roleplay=eve-rp-1');
+    await waitForIslands(page);
+    await expect(page.getByTestId('roleplay-overrides-note')).toContainText(
+      `the score that counts is ${forged.honest.percent} %, from the steps without them.`,
+    );
+    // The transcript shows the overrides as the file gives them; nothing is flagged.
+    await expect(page.getByTestId('roleplay-review-score')).toContainText(
+      `(${forged.raised.percent} %)`,
+    );
+    await expect(page.getByTestId('roleplay-flag')).toHaveCount(0);
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
   });

@@ -452,6 +452,67 @@ test('a scenario written in the editor is checked as it is typed, saved, played 
   expect(problems).toEqual([]);
 });
 
+/** A "billion laughs" document: seven levels of aliases, each nine times the one before. */
+const LAUGHS = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefg'
+    .split('')
+    .map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`),
+].join('\n');
+
+test('100,000 pasted lines: the status never claims "No problems" before they are checked, and an alias bomb among them is refused', async ({
+  page,
+}) => {
+  // Chromium itself takes seconds to lay out 100,000 lines in a text area on a shared machine.
+  test.setTimeout(60_000);
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/authoring/');
+  await waitForIslands(page);
+  await page.getByRole('button', { name: 'Write a new scenario' }).click();
+  const status = page.locator('#editor-status');
+  await expect(status).toHaveText(/No problems: “Short on copper elbows”/);
+  // Every text the status shows from the paste on, and what it shows at the first frame.
+  await page.evaluate(() => {
+    const element = document.getElementById('editor-status')!;
+    const seen: string[] = [];
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+    new MutationObserver(() => seen.push(element.textContent ?? '')).observe(element, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+    document
+      .getElementById('content-source')!
+      .addEventListener(
+        'input',
+        () => requestAnimationFrame(() => seen.push(element.textContent ?? '')),
+        { once: true },
+      );
+  });
+  // The whole text in one input event, as a paste gives (fill would type it in pieces).
+  await page.getByLabel('Scenario file (YAML)').evaluate(
+    (area: HTMLTextAreaElement, text) => {
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    `${LAUGHS}\n${'#\n'.repeat(100_000)}`,
+  );
+  // Laying out the pasted lines alone takes Chromium seconds on a loaded machine.
+  await expect(
+    page.getByRole('list', { name: 'Problems in the scenario' }).getByRole('listitem'),
+  ).toHaveText([/aliases .* expand too far/], { timeout: 30_000 });
+  await expect(status).toHaveText(/1 problem\(s\); the scenario cannot be saved/);
+  const seen = await page.evaluate(
+    () => (window as unknown as { __statuses: string[] }).__statuses,
+  );
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.filter((text) => text.includes('No problems'))).toEqual([]);
+  // Save checks the text on screen too: nothing is kept.
+  await page.getByRole('button', { name: 'Save the scenario' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Not saved: 1 problem/);
+  expect(problems).toEqual([]);
+});
+
 test('a role-play file: a broken graph is refused with its path, a sound one is kept for live sessions', async ({
   page,
 }) => {
