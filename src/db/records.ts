@@ -22,6 +22,7 @@ import type { RoleplayVerification } from '../records/flags';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog, timedRunLog } from './run-log';
 import { database, type ImportRecord, type Profile, type Run } from './database';
+import { LRS_READ_SETTINGS } from './lrs-read';
 
 /** One profile's whole record as a bundle object, ready for `JSON.stringify`. */
 export async function exportBundle(profileId: string): Promise<Bundle> {
@@ -336,6 +337,8 @@ export async function backupAll() {
     version: BACKUP_VERSION,
     exportedAt: new Date(),
     bundles,
+    // The manager's LRS read key stays on this browser: a backup file may travel.
+    settings: settings.filter((s) => !LRS_READ_SETTINGS.includes(s.key)),
     // Verifications are not kept: a restore replays every run again.
     imports: imports.map(({ id, fileName, importedAt, profileIds }) => ({
       id,
@@ -343,7 +346,6 @@ export async function backupAll() {
       importedAt,
       profileIds,
     })),
-    settings,
     feedback: feedback.map(({ id: _, ...f }) => f),
     customContent,
   };
@@ -351,6 +353,16 @@ export async function backupAll() {
 
 export type { Profile };
 export { startImport, type ImportJob, type ImportKind } from './import-job';
+export {
+  lrsReadConfigProblem,
+  lrsReadSettings,
+  readFromLrs,
+  saveLrsReadConfig,
+  type LrsReadConfig,
+  type LrsReadLog,
+  type LrsReadOutcome,
+  type LrsReadState,
+} from './lrs-read';
 export {
   importBundle,
   importBundleText,
