@@ -29,6 +29,8 @@ import type { Bundle } from '../records/schema';
 import type { CourseChecks } from '../records/verify-check';
 import type { Roleplay } from '../roleplay/schema';
 import { database, type AcademyDatabase } from './database';
+import { importedStatements } from '../records/statements';
+import { mirrorRecord, notifyOutbox } from './outbox';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog } from './run-log';
 
@@ -38,6 +40,11 @@ export type { ImportOutcome, RestoreOutcome };
 export interface ImportOptions {
   report?: ProgressReport;
   signal?: AbortSignal;
+  /**
+   * Queue the added records' statements for this browser's LRS, if one is set up (default).
+   * Records read from an LRS are not sent back to it.
+   */
+  mirror?: boolean;
 }
 
 const importTables = (db: AcademyDatabase) => [
@@ -51,6 +58,8 @@ const importTables = (db: AcademyDatabase) => [
   db.roleplayResults,
   db.assessments,
   db.imports,
+  db.settings,
+  db.outbox,
 ];
 
 /** What is stored under a bundle's ids, read inside the import's transaction. */
@@ -124,7 +133,7 @@ export async function importBundleText(
   file: string,
   bytes: number,
   refs: References,
-  { report, signal }: ImportOptions = {},
+  { report, signal, mirror = true }: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const read = await readBundle(text, file, bytes, refs, report);
   if (!read.ok) return { status: 'rejected', file, problems: read.problems };
@@ -141,14 +150,22 @@ export async function importBundleText(
     };
   await report?.({ share: 1, stage: 'saving' });
   try {
-    return await db.transaction('rw', importTables(db), async () => {
+    const [outcome, queued] = await db.transaction('rw', importTables(db), async () => {
       const stored = await readStored(db, bundle);
       const plan = planImport(read.checked, stored, { id: read.id, name: file, at: new Date() });
       if (!plan.ok) throw new ImportRefused(plan.problems);
       await writeRows(db, plan.rows, bundle.profile.id);
       await db.imports.add(plan.record);
-      return plan.outcome;
+      // The same statements, same ids, as the trainee's browser sends: the LRS keeps one.
+      const count = mirror
+        ? await mirrorRecord(db, bundle.profile.id, (who) =>
+            importedStatements(who, plan.rows, read.checked, refs),
+          )
+        : 0;
+      return [plan.outcome, count] as const;
     });
+    notifyOutbox(queued);
+    return outcome;
   } catch (error) {
     if (error instanceof ImportRefused)
       return { status: 'rejected', file, problems: error.problems };

@@ -201,7 +201,7 @@ export async function readFromLrs(
   for (const bundle of bundles) {
     const text = JSON.stringify(bundle);
     const file = `LRS ${host}, ${bundle.profile.name}`;
-    outcomes.push(await importBundleText(text, file, text.length, refs));
+    outcomes.push(await importBundleText(text, file, text.length, refs, { mirror: false }));
   }
   const problems = [
     ...skipped.map((s) => `Statement ${s.statementId} was skipped: ${s.reason}.`),
