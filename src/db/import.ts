@@ -30,7 +30,7 @@ import type { CourseChecks } from '../records/verify-check';
 import type { Roleplay } from '../roleplay/schema';
 import { database, type AcademyDatabase } from './database';
 import { importedStatements } from '../records/statements';
-import { mirrorRecord, notifyOutbox } from './outbox';
+import { mirrorRecord } from './outbox';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog } from './run-log';
 
@@ -150,22 +150,21 @@ export async function importBundleText(
     };
   await report?.({ share: 1, stage: 'saving' });
   try {
-    const [outcome, queued] = await db.transaction('rw', importTables(db), async () => {
+    // Queued statements are sent by the page's outbox triggers (./import-job.ts kicks them):
+    // this may run in a worker, which cannot load the sender.
+    return await db.transaction('rw', importTables(db), async () => {
       const stored = await readStored(db, bundle);
       const plan = planImport(read.checked, stored, { id: read.id, name: file, at: new Date() });
       if (!plan.ok) throw new ImportRefused(plan.problems);
       await writeRows(db, plan.rows, bundle.profile.id);
       await db.imports.add(plan.record);
       // The same statements, same ids, as the trainee's browser sends: the LRS keeps one.
-      const count = mirror
-        ? await mirrorRecord(db, bundle.profile.id, (who) =>
-            importedStatements(who, plan.rows, read.checked, refs),
-          )
-        : 0;
-      return [plan.outcome, count] as const;
+      if (mirror)
+        await mirrorRecord(db, bundle.profile.id, (who) =>
+          importedStatements(who, plan.rows, read.checked, refs),
+        );
+      return plan.outcome;
     });
-    notifyOutbox(queued);
-    return outcome;
   } catch (error) {
     if (error instanceof ImportRefused)
       return { status: 'rejected', file, problems: error.problems };

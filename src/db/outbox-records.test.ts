@@ -43,7 +43,7 @@ const queued = async () =>
   (await database().outbox.toArray()).map(
     (row) => row.statement as { id: string; verb: { id: string } },
   );
-const verb = (s: { verb: unknown }) => (s.verb as { id: string }).id.split('/').pop();
+const verb = (s: object) => (s as { verb: { id: string } }).verb.id.split('/').pop();
 
 describe('statements beyond the trainee’s own steps', { timeout: 30_000 }, () => {
   it('a trainer’s re-scoring is scored, referring to the completed statement; nothing is voided', async () => {
