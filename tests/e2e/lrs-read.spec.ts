@@ -15,9 +15,9 @@ import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 test.describe.configure({ mode: 'serial' });
 let lrs: TestLrs;
-// Its own port, apart from lrs.spec.ts's LRS, so both specs may run at once.
+// Its own port, apart from the other specs' LRSs and LMSs (43351-43357), so all may run at once.
 test.beforeAll(async () => {
-  lrs = await startTestLrs(43353);
+  lrs = await startTestLrs(43361);
 });
 test.afterAll(() => lrs?.close());
 
@@ -73,7 +73,7 @@ async function benIsInTheLrs() {
 test('a manager with a read key sees two trainees from the LRS, and a reload keeps them', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const trainee = await browser.newContext();
   await anaTrains(await trainee.newPage());
   await benIsInTheLrs();

@@ -27,10 +27,10 @@ const SCENARIO = 'three-backorder-types';
 const DESK = `/simulations/${SCENARIO}/`;
 const reference = runAutopilot(bundledScenario(SCENARIO)).log;
 
-// The learning record store the trainee's records go to; its own port (see lrs.spec.ts).
+// The learning record store the trainee's records go to, on a port no other spec uses.
 let lrs: TestLrs;
 test.beforeAll(async () => {
-  lrs = await startTestLrs(43354);
+  lrs = await startTestLrs(43362);
 });
 test.afterAll(() => lrs?.close());
 const HOME = 'https://offline.example.com/';
