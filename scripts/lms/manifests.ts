@@ -45,22 +45,32 @@ ${units.join('\n')}
 /** The files every SCORM package carries besides its manifest. */
 export const SCO_FILES = ['launch.html', 'relay.js'] as const;
 
-export function scorm12Manifest(course: PackagedCourse): string {
+/** What differs between the SCORM 1.2 and 2004 manifests; the rest is one template. */
+interface ScormFlavour {
+  suffix: string;
+  /** The manifest element's version and namespace attributes. */
+  manifestAttributes: string;
+  schemaversion: string;
+  /** The resource's SCO attribute (1.2 `adlcp:scormtype`, 2004 `adlcp:scormType`). */
+  scormTypeAttribute: string;
+  /** How an item states its pass mark. */
+  mastery(module: PackagedModule): string;
+}
+
+function scormManifest(course: PackagedCourse, flavour: ScormFlavour): string {
   const items = course.modules.map(
     (
       m,
     ) => `      <item identifier="item-${m.slug}" identifierref="sco" parameters="?module=${m.slug}">
         <title>${escape(m.title)}</title>
-        <adlcp:masteryscore>${Math.round(m.passMark * 100)}</adlcp:masteryscore>
+${flavour.mastery(m)}
       </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${course.slug}-scorm12" version="1.0"
-  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+<manifest identifier="${course.slug}-${flavour.suffix}" ${flavour.manifestAttributes}>
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
+    <schemaversion>${flavour.schemaversion}</schemaversion>
   </metadata>
   <organizations default="org">
     <organization identifier="org">
@@ -69,7 +79,7 @@ ${items.join('\n')}
     </organization>
   </organizations>
   <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormtype="sco" href="launch.html">
+    <resource identifier="sco" type="webcontent" ${flavour.scormTypeAttribute}="sco" href="launch.html">
 ${SCO_FILES.map((f) => `      <file href="${f}"/>`).join('\n')}
     </resource>
   </resources>
@@ -77,41 +87,34 @@ ${SCO_FILES.map((f) => `      <file href="${f}"/>`).join('\n')}
 `;
 }
 
+export function scorm12Manifest(course: PackagedCourse): string {
+  return scormManifest(course, {
+    suffix: 'scorm12',
+    manifestAttributes: `version="1.0"
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"`,
+    schemaversion: '1.2',
+    scormTypeAttribute: 'adlcp:scormtype',
+    mastery: (m) =>
+      `        <adlcp:masteryscore>${Math.round(m.passMark * 100)}</adlcp:masteryscore>`,
+  });
+}
+
 export function scorm2004Manifest(course: PackagedCourse): string {
-  const items = course.modules.map(
-    (
-      m,
-    ) => `      <item identifier="item-${m.slug}" identifierref="sco" parameters="?module=${m.slug}">
-        <title>${escape(m.title)}</title>
-        <imsss:sequencing>
+  return scormManifest(course, {
+    suffix: 'scorm2004',
+    manifestAttributes: `version="1"
+  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"`,
+    schemaversion: '2004 4th Edition',
+    scormTypeAttribute: 'adlcp:scormType',
+    mastery: (m) => `        <imsss:sequencing>
           <imsss:objectives>
             <imsss:primaryObjective objectiveID="${m.slug}-check" satisfiedByMeasure="true">
               <imsss:minNormalizedMeasure>${m.passMark}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
           </imsss:objectives>
-        </imsss:sequencing>
-      </item>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${course.slug}-scorm2004" version="1"
-  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
-  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
-  </metadata>
-  <organizations default="org">
-    <organization identifier="org">
-      <title>${escape(course.title)}</title>
-${items.join('\n')}
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="sco" type="webcontent" adlcp:scormType="sco" href="launch.html">
-${SCO_FILES.map((f) => `      <file href="${f}"/>`).join('\n')}
-    </resource>
-  </resources>
-</manifest>
-`;
+        </imsss:sequencing>`,
+  });
 }

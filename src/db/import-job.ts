@@ -51,7 +51,10 @@ export function startImport<K extends ImportKind>(
   } catch {
     worker = null;
   }
-  return worker ? inWorker<K>(worker, request, onProgress) : onThePage<K>(request, onProgress);
+  const job = worker ? inWorker<K>(worker, request, onProgress) : onThePage<K>(request, onProgress);
+  // An import may have queued statements for this browser's LRS: send them now.
+  void job.done.then(() => import('./outbox-triggers').then((m) => m.kickOutbox()));
+  return job;
 }
 
 function inWorker<K extends ImportKind>(

@@ -29,6 +29,8 @@ import type { Bundle } from '../records/schema';
 import type { CourseChecks } from '../records/verify-check';
 import type { Roleplay } from '../roleplay/schema';
 import { database, type AcademyDatabase } from './database';
+import { importedStatements } from '../records/statements';
+import { mirrorRecord } from './outbox';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog } from './run-log';
 
@@ -38,6 +40,11 @@ export type { ImportOutcome, RestoreOutcome };
 export interface ImportOptions {
   report?: ProgressReport;
   signal?: AbortSignal;
+  /**
+   * Queue the added records' statements for this browser's LRS, if one is set up (default).
+   * Records read from an LRS are not sent back to it.
+   */
+  mirror?: boolean;
 }
 
 const importTables = (db: AcademyDatabase) => [
@@ -51,6 +58,8 @@ const importTables = (db: AcademyDatabase) => [
   db.roleplayResults,
   db.assessments,
   db.imports,
+  db.settings,
+  db.outbox,
 ];
 
 /** What is stored under a bundle's ids, read inside the import's transaction. */
@@ -147,7 +156,7 @@ export function importBundleText(
   file: string,
   bytes: number,
   refs: References,
-  { report, signal }: ImportOptions = {},
+  { report, signal, mirror = true }: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const failure = 'the browser could not save the import, so nothing was kept';
   return readThenSave(
@@ -173,6 +182,13 @@ export function importBundleText(
         if (!plan.ok) throw new ImportRefused(plan.problems);
         await writeRows(db, plan.rows, bundle.profile.id);
         await db.imports.add(plan.record);
+        // The same statements, same ids, as the trainee's browser sends: the LRS keeps one.
+        // They are sent by the page's outbox triggers (./import-job.ts kicks them): this may
+        // run in a worker, which cannot load the sender.
+        if (mirror)
+          await mirrorRecord(db, bundle.profile.id, (who) =>
+            importedStatements(who, plan.rows, read.checked, refs),
+          );
         return plan.outcome;
       });
     },

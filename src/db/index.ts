@@ -19,6 +19,7 @@ import {
 } from './database';
 import { keptInMemory, useMemory } from './memory';
 import { refreshRunDigests } from './run-digests';
+import { timedRunLog } from './run-log';
 import { mirrorRecord, notifyOutbox } from './outbox';
 import {
   checkAttemptStatements,
@@ -145,7 +146,8 @@ async function updateVisit(
   statement?: (visit: LessonVisit, who: Who) => Statement | null,
 ): Promise<void> {
   const db = database();
-  const queued = await db.transaction('rw', db.lessonVisits, db.settings, db.outbox, async () => {
+  const tables = [db.lessonVisits, db.profiles, db.settings, db.outbox];
+  const queued = await db.transaction('rw', tables, async () => {
     const stored = await db.lessonVisits.get([profileId, course, lesson]);
     const visit = stored ?? { profileId, course, lesson, openedAt: new Date(), seconds: 0 };
     const next = change(visit, !stored);
@@ -210,7 +212,8 @@ export async function recordCheckAttempt(
 ): Promise<CheckAttempt> {
   const saved: CheckAttempt = { ...attempt, at: new Date() };
   const db = database();
-  const queued = await db.transaction('rw', db.checkAttempts, db.settings, db.outbox, async () => {
+  const tables = [db.checkAttempts, db.profiles, db.settings, db.outbox];
+  const queued = await db.transaction('rw', tables, async () => {
     saved.id = await db.checkAttempts.add(saved);
     return content
       ? mirrorRecord(db, saved.profileId, (who) => checkAttemptStatements(who, saved, content))
@@ -276,7 +279,7 @@ export async function startRun(run: Omit<Run, 'startedAt' | 'updatedAt' | 'statu
   const db = database();
   const queued = await db.transaction(
     'rw',
-    [db.runs, db.runDigests, db.settings, db.outbox],
+    [db.runs, db.runDigests, db.profiles, db.settings, db.outbox],
     async () => {
       await db.runs.add(saved);
       await refreshRunDigests(db, [saved.profileId]);
@@ -340,14 +343,17 @@ export async function finishRun(
   const db = database();
   const queued = await db.transaction(
     'rw',
-    [db.runs, db.runDigests, db.settings, db.outbox],
+    [db.runs, db.runDigests, db.runEntries, db.runLogs, db.profiles, db.settings, db.outbox],
     async () => {
       const run = await db.runs.get(runId);
       if (!run) return 0;
       const changes = { status, updatedAt: new Date(), ...(score ? { score } : {}) };
       await db.runs.update(runId, changes);
       await refreshRunDigests(db, [run.profileId]);
-      return mirrorRecord(db, run.profileId, (who) => [runVerdict(who, { ...run, ...changes })]);
+      // The verdict carries the whole run, log included, for a manager reading the LRS.
+      return mirrorRecord(db, run.profileId, async (who) => [
+        runVerdict(who, { ...run, ...changes }, await timedRunLog(runId)),
+      ]);
     },
   );
   notifyOutbox(queued);

@@ -107,22 +107,25 @@ export function notifyOutbox(queued: number): void {
 }
 
 /**
- * Inside a transaction that includes `settings` and `outbox`: queue the statements `build`
- * makes for a profile's record, when an LRS is set up. Returns how many were queued.
+ * Inside a transaction that includes `profiles`, `settings` and `outbox`: queue the
+ * statements `build` makes for a profile's record, when an LRS is set up. Returns how many
+ * were queued.
  */
 export async function mirrorRecord(
   db: AcademyDatabase,
   profileId: string,
-  build: (who: Who) => (Statement | null)[],
+  build: (who: Who) => (Statement | null)[] | Promise<(Statement | null)[]>,
 ): Promise<number> {
   const config = await lrsConfig(db);
   if (!config) return 0;
+  const profile = await db.profiles.get(profileId);
   const who: Who = {
     homePage: config.homePage,
     activityBase: normaliseBase(config.activityBase ?? config.homePage),
     profileId,
+    ...(profile ? { name: profile.name } : {}),
   };
-  const statements = build(who).filter((s): s is Statement => s !== null);
+  const statements = (await build(who)).filter((s): s is Statement => s !== null);
   if (statements.length === 0) return 0;
   const existing = new Set(
     (

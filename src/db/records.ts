@@ -23,6 +23,7 @@ import { recordChanges } from './record-changes';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog, timedRunLog } from './run-log';
 import { database, type ImportRecord, type Profile, type Run } from './database';
+import { LRS_READ_SETTINGS } from './lrs-read';
 
 /** One profile's whole record as a bundle object, ready for `JSON.stringify`. */
 export async function exportBundle(profileId: string): Promise<Bundle> {
@@ -346,6 +347,8 @@ export async function backupAll() {
     version: BACKUP_VERSION,
     exportedAt: new Date(),
     bundles,
+    // The manager's LRS read key stays on this browser: a backup file may travel.
+    settings: settings.filter((s) => !LRS_READ_SETTINGS.includes(s.key)),
     // Verifications are not kept: a restore replays every run again.
     imports: imports.map(({ id, fileName, importedAt, profileIds }) => ({
       id,
@@ -353,7 +356,6 @@ export async function backupAll() {
       importedAt,
       profileIds,
     })),
-    settings,
     feedback: feedback.map(({ id: _, ...f }) => f),
     customContent,
   };
@@ -361,6 +363,16 @@ export async function backupAll() {
 
 export type { Profile };
 export { startImport, type ImportJob, type ImportKind } from './import-job';
+export {
+  lrsReadConfigProblem,
+  lrsReadSettings,
+  readFromLrs,
+  saveLrsReadConfig,
+  type LrsReadConfig,
+  type LrsReadLog,
+  type LrsReadOutcome,
+  type LrsReadState,
+} from './lrs-read';
 export {
   importBundle,
   importBundleText,

@@ -39,9 +39,7 @@ export async function saveRoleplaySteps(
   const db = database();
   const queued = await db.transaction(
     'rw',
-    db.roleplayResults,
-    db.settings,
-    db.outbox,
+    [db.roleplayResults, db.profiles, db.settings, db.outbox],
     async () => {
       const stored = await db.roleplayResults.get(id);
       if (!stored || stored.status === 'abandoned')
@@ -105,9 +103,7 @@ export async function saveRoleplayOverrides(
   const db = database();
   const queued = await db.transaction(
     'rw',
-    db.roleplayResults,
-    db.settings,
-    db.outbox,
+    [db.roleplayResults, db.profiles, db.settings, db.outbox],
     async () => {
       const stored = await db.roleplayResults.get(id);
       if (!stored) throw new Error('This attempt is no longer on the record.');

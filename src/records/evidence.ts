@@ -21,9 +21,9 @@ export const EVIDENCE_MEANING: Record<Evidence, string> = {
   'this-browser':
     'Played at the order desk of this browser and saved step by step as it happened, under this profile.',
   'replay-verified':
-    'Came in a bundle from another device. Its log replays through the engine to the score it claims, it is not the autopilot’s log, and its steps were saved at a person’s pace. That shows a consistent shift with human timing, not who sat at the desk.',
+    'Came from another device, in a bundle or read from the learning record store. Its log replays through the engine to the score it claims, it is not the autopilot’s log, and its steps were saved at a person’s pace. That shows a consistent shift with human timing, not who sat at the desk.',
   'self-reported':
-    'Came in a bundle and did not pass those checks (flagged), so only the file says it happened. Never counts toward a score or a certificate.',
+    'Came from another device and did not pass those checks (flagged), so only the file or the LRS says it happened. Never counts toward a score or a certificate.',
 };
 
 /** The levels a certificate accepts for a required scenario’s pass. */

@@ -1,6 +1,6 @@
 /** The common shape of every statement the site builds. */
 import { statementId } from './ids';
-import { activity, activityId, actorOf, type Who } from './identity';
+import { activity, activityId, actorOf, type Identity, type Who } from './identity';
 import type { Activity, Context, Result, Statement, Verb } from './types';
 import { ACTIVITY_TYPES } from './vocabulary';
 
@@ -25,10 +25,24 @@ export function statement(
       ...(object.objectType === 'Activity' ? { platform: PLATFORM } : {}),
       language: 'en',
       ...extra.context,
+      contextActivities: {
+        ...extra.context?.contextActivities,
+        category: [siteActivity(who), ...(extra.context?.contextActivities?.category ?? [])],
+      },
     },
     timestamp: at.toISOString(),
   };
 }
+
+/**
+ * The academy itself, a category of every statement the site sends: a manager's dashboard
+ * asks the LRS for `activity=<base>&related_activities=true` and gets this site's statements.
+ */
+export const siteActivity = (who: Identity): Activity =>
+  activity(who.activityBase, ACTIVITY_TYPES.course, PLATFORM);
+
+/** A record as JSON has it (dates as ISO strings), for a statement's record extension. */
+export const plain = <T>(record: T): unknown => JSON.parse(JSON.stringify(record)) as unknown;
 
 const courseActivity = (who: Who, course: string) =>
   activity(activityId(who.activityBase, 'courses', course), ACTIVITY_TYPES.course);

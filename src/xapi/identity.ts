@@ -1,7 +1,8 @@
 /**
  * Who a statement is about and where its activities live. The actor is an account at the
- * organisation's home page named by the local profile id (xAPI-Data.md §2.4.2.3); the site
- * never sends a name or an email address. Activity ids are IRIs under the activity base.
+ * organisation's home page named by the local profile id (xAPI-Data.md §2.4.2.3), with the
+ * name the trainee gave their profile, so the manager reading the LRS knows who it is; the
+ * site never sends an email address. Activity ids are IRIs under the activity base.
  */
 import type { Activity, ActivityDefinition, Agent } from './types';
 
@@ -15,10 +16,16 @@ export interface Identity {
 /** What every builder needs: the organisation and the profile the record belongs to. */
 export interface Who extends Identity {
   profileId: string;
+  /** The profile's name as the trainee typed it (the agent's `name`). */
+  name?: string;
 }
 
 export function actorOf(who: Who): Agent {
-  return { objectType: 'Agent', account: { homePage: who.homePage, name: who.profileId } };
+  return {
+    objectType: 'Agent',
+    ...(who.name ? { name: who.name } : {}),
+    account: { homePage: who.homePage, name: who.profileId },
+  };
 }
 
 /** An activity id under the base; each path segment is percent-encoded. */

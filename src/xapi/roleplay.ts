@@ -5,7 +5,7 @@
  * (a StatementRef): the first score stays on the record; nothing is ever voided.
  */
 import { isoDuration, secondsBetween } from './duration';
-import { round, statement } from './build';
+import { plain, round, statement } from './build';
 import { activity, activityId, type Who } from './identity';
 import type { Activity, Context, Statement } from './types';
 import { ACTIVITY_TYPES, VERBS, extensionKeys } from './vocabulary';
@@ -27,6 +27,7 @@ export interface RoleplayRecord {
   startedAt: Date;
   updatedAt: Date;
   steps: readonly unknown[];
+  overrides?: readonly unknown[];
   score?: {
     total: number;
     max: number;
@@ -109,7 +110,25 @@ function completed(who: Who, r: RoleplayRecord): Statement | null {
         duration: isoDuration(secondsBetween(r.startedAt, r.updatedAt)),
         extensions: { [keys.rubric]: { ...rubric }, [keys.ending]: ending },
       },
-      context: roleplayContext(who, r),
+      context: {
+        ...roleplayContext(who, r),
+        extensions: {
+          ...roleplayContext(who, r).extensions,
+          // The attempt as a bundle holds it, steps included, to check it again on reading.
+          [keys.roleplayResult]: plain({
+            id: r.id,
+            roleplay: r.roleplay,
+            roleplayHash: r.roleplayHash,
+            mode: r.mode,
+            startedAt: r.startedAt,
+            updatedAt: r.updatedAt,
+            status: 'ended',
+            steps: r.steps,
+            ...(r.overrides ? { overrides: r.overrides } : {}),
+            score: r.score,
+          }),
+        },
+      },
     },
   );
 }

@@ -5,7 +5,7 @@
  * extensions, so a report can tell which scenario and engine gave the score.
  */
 import { isoDuration, secondsBetween } from './duration';
-import { round, statement } from './build';
+import { plain, round, statement } from './build';
 import { activity, activityId, type Who } from './identity';
 import type { Context, Statement } from './types';
 import { ACTIVITY_TYPES, VERBS, extensionKeys } from './vocabulary';
@@ -39,6 +39,9 @@ function runContext(who: Who, run: RunRecord): Context {
   };
 }
 
+const withRecord = (context: Context, record: Record<string, unknown> | undefined): Context =>
+  record ? { ...context, extensions: { ...context.extensions, ...record } } : context;
+
 export function runAttempted(who: Who, run: RunRecord): Statement {
   return statement(
     who,
@@ -52,10 +55,36 @@ export function runAttempted(who: Who, run: RunRecord): Statement {
   );
 }
 
-/** `passed` or `failed` for an ended run with a score; null for any other run. */
-export function runVerdict(who: Who, run: RunRecord): Statement | null {
+/** A run's log as stored, with the desk's time of each entry where times were kept. */
+export interface RunLogRecord {
+  log: readonly unknown[];
+  actedAt?: readonly (number | null)[];
+}
+
+/** The run as a bundle holds it, log included, so a reader can replay and verify it. */
+const runRecord = (run: RunRecord, { log, actedAt }: RunLogRecord) =>
+  plain({
+    id: run.id,
+    scenario: run.scenario,
+    scenarioHash: run.scenarioHash,
+    engineVersion: run.engineVersion,
+    startedAt: run.startedAt,
+    updatedAt: run.updatedAt,
+    status: run.status,
+    ...(run.mode ? { mode: run.mode } : {}),
+    ...(run.score ? { score: run.score } : {}),
+    log,
+    ...(actedAt ? { actedAt } : {}),
+  });
+
+/**
+ * `passed` or `failed` for an ended run with a score; null for any other run. With the
+ * run's log, the whole run rides along in a context extension.
+ */
+export function runVerdict(who: Who, run: RunRecord, log?: RunLogRecord): Statement | null {
   if (run.status !== 'ended' || !run.score) return null;
   const { total, passed, competencies } = run.score;
+  const keys = extensionKeys(who.activityBase);
   return statement(
     who,
     `run-verdict|${run.id}`,
@@ -70,7 +99,7 @@ export function runVerdict(who: Who, run: RunRecord): Statement | null {
         duration: isoDuration(secondsBetween(run.startedAt, run.updatedAt)),
         extensions: { [extensionKeys(who.activityBase).competencies]: { ...competencies } },
       },
-      context: runContext(who, run),
+      context: withRecord(runContext(who, run), log && { [keys.run]: runRecord(run, log) }),
     },
   );
 }

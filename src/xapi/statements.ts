@@ -7,11 +7,11 @@
 import { markQuestion, type Answer } from '../course/grading';
 import type { Question } from '../course/schema';
 import { isoDuration, secondsBetween } from './duration';
-import { inCourse, round, statement } from './build';
+import { inCourse, plain, round, statement } from './build';
 import { activity, activityId, type Who } from './identity';
 import { checkInteraction } from './interactions';
 import type { Activity, Statement } from './types';
-import { ACTIVITY_TYPES, VERBS } from './vocabulary';
+import { ACTIVITY_TYPES, VERBS, extensionKeys } from './vocabulary';
 
 /** A lesson as the site records it (src/db LessonVisit). */
 export interface LessonRecord {
@@ -25,11 +25,26 @@ export interface LessonRecord {
 const lessonActivity = (who: Who, v: { course: string; lesson: string }) =>
   activity(activityId(who.activityBase, 'courses', v.course, v.lesson), ACTIVITY_TYPES.lesson);
 
+/** The visit as a bundle holds it, in the lesson statements' context. */
+const visitContext = (who: Who, visit: LessonRecord) => ({
+  ...inCourse(who, visit.course),
+  extensions: {
+    [extensionKeys(who.activityBase).lessonVisit]: plain({
+      course: visit.course,
+      lesson: visit.lesson,
+      openedAt: visit.openedAt,
+      ...(visit.completedAt ? { completedAt: visit.completedAt } : {}),
+      seconds: visit.seconds,
+    }),
+  },
+});
+
 /** `experienced` when a lesson is first opened. */
 export function lessonExperienced(who: Who, visit: LessonRecord): Statement {
   const key = `lesson-experienced|${who.profileId}|${visit.course}|${visit.lesson}`;
+  const opened = { ...visit, completedAt: undefined, seconds: 0 };
   return statement(who, key, VERBS.experienced, lessonActivity(who, visit), visit.openedAt, {
-    context: inCourse(who, visit.course),
+    context: visitContext(who, opened),
   });
 }
 
@@ -38,7 +53,7 @@ export function lessonCompleted(who: Who, visit: LessonRecord & { completedAt: D
   const key = `lesson-completed|${who.profileId}|${visit.course}|${visit.lesson}`;
   return statement(who, key, VERBS.completed, lessonActivity(who, visit), visit.completedAt, {
     result: { completion: true, duration: isoDuration(visit.seconds) },
-    context: inCourse(who, visit.course),
+    context: visitContext(who, visit),
   });
 }
 
@@ -50,7 +65,23 @@ export interface CheckRecord {
   answers: Record<string, unknown>;
   score: number;
   passed: boolean;
+  /** The questions drawn and the order their choices were shown, when the check drew them. */
+  questions?: { id: string; order: string[] }[];
+  checkHash?: string;
 }
+
+/** The attempt as a bundle holds it, for the verdict's context. */
+const attemptRecord = (a: CheckRecord) =>
+  plain({
+    course: a.course,
+    module: a.module,
+    at: a.at,
+    answers: a.answers,
+    score: a.score,
+    passed: a.passed,
+    ...(a.questions ? { questions: a.questions } : {}),
+    ...(a.checkHash ? { checkHash: a.checkHash } : {}),
+  });
 
 export interface CheckContent {
   questions: readonly Question[];
@@ -109,7 +140,10 @@ export function checkAttemptStatements(
         completion: true,
         duration: isoDuration(seconds),
       },
-      context: inCourse(who, attempt.course),
+      context: {
+        ...inCourse(who, attempt.course),
+        extensions: { [extensionKeys(who.activityBase).checkAttempt]: attemptRecord(attempt) },
+      },
     },
   );
   return [...answered, verdict];

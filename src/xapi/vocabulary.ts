@@ -46,5 +46,11 @@ export function extensionKeys(activityBase: string) {
     credits: key('credits'),
     overrides: key('overrides'),
     trainer: key('trainer'),
+    // The record a statement mirrors, as a progress bundle holds it (src/records/schema.ts),
+    // so a manager reading the LRS rebuilds and verifies it as an imported bundle.
+    lessonVisit: key('lesson-visit'),
+    checkAttempt: key('check-attempt'),
+    run: key('run'),
+    roleplayResult: key('roleplay-result'),
   };
 }

@@ -171,3 +171,55 @@ test('a SCORM 1.2 package records the passed check, its score and where the trai
     await lms.close();
   }
 });
+
+test('a SCORM 2004 package records completion, success, scaled score and an ISO session time', async ({
+  page,
+  baseURL,
+}) => {
+  const lms = await startScormHarness(43357, baseURL!, '01-basics', '2004');
+  try {
+    await page.goto(lms.url);
+    const sco = page.frameLocator('iframe[title="SCO"]');
+    const site = sco.frameLocator('#module');
+    const cmi = () =>
+      page.evaluate(() => {
+        const api = (window as any).API_1484_11;
+        return {
+          completion: api.cmi.completion_status,
+          success: api.cmi.success_status,
+          scaled: api.cmi.score.scaled,
+          raw: api.cmi.score.raw,
+          suspend: api.cmi.suspend_data,
+          commits: (window as any).commits as number,
+        };
+      });
+    // Opening the module starts the attempt: incomplete, success not known yet.
+    await expect.poll(async () => (await cmi()).completion).toBe('incomplete');
+    expect((await cmi()).success).toBe('unknown');
+    await site.getByLabel('Your name').fill('Chidi Anagonye');
+    await site.getByRole('button', { name: 'Create profile' }).click();
+    await expect(site.getByText('Opened from your learning system')).toBeVisible();
+    await passCheck(site);
+    await expect(sco.getByRole('status')).toHaveText('Result recorded: 100 %, passed.');
+    const before = (await cmi()).commits;
+    expect(before).toBeGreaterThanOrEqual(2);
+    expect(await cmi()).toMatchObject({
+      completion: 'completed',
+      success: 'passed',
+      scaled: '1',
+      raw: '100',
+      suspend: JSON.stringify({ module: '01-basics', score: 1, passed: true }),
+    });
+    // Leaving the module sets the session time as an ISO 8601 duration, commits and terminates.
+    await page.evaluate(() => document.querySelector('iframe')!.remove());
+    await expect
+      .poll(() => page.evaluate(() => (window as any).API_1484_11.isTerminated()))
+      .toBe(true);
+    const sets = new Map<string, string>(await page.evaluate(() => (window as any).sets));
+    expect(sets.get('cmi.session_time')).toMatch(/^PT\d+S$/);
+    expect(sets.get('cmi.exit')).toBe('suspend');
+    expect((await cmi()).commits).toBe(before + 1);
+  } finally {
+    await lms.close();
+  }
+});
