@@ -95,6 +95,9 @@ async function shootAll(page: Page, suffix: string): Promise<void> {
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await page.getByTestId('clock-now').waitFor();
   await shoot(page, `desk-${suffix}`);
+  // On a phone the clock's less used controls sit behind "More".
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  if (await more.isVisible()) await more.click();
   await page.getByRole('button', { name: 'End shift' }).click();
   await page.getByRole('button', { name: 'End the shift now' }).click();
   await page.getByRole('heading', { name: 'Debrief' }).waitFor();
