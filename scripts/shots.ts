@@ -137,10 +137,15 @@ async function shootAll(page: Page, suffix: string): Promise<void> {
 }
 
 mkdirSync(folder, { recursive: true });
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-  stdio: 'ignore',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
+// astro itself, not through npx: killing npx would leave the preview server running.
+const server = spawn(
+  'node_modules/.bin/astro',
+  ['preview', '--host', '127.0.0.1', '--port', String(port)],
+  {
+    stdio: 'ignore',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+);
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
