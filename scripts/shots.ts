@@ -95,6 +95,9 @@ async function shootAll(page: Page, suffix: string): Promise<void> {
   await page.getByRole('button', { name: 'Start the shift' }).click();
   await page.getByTestId('clock-now').waitFor();
   await shoot(page, `desk-${suffix}`);
+  // On a phone the clock's less used controls sit behind "More".
+  const more = page.getByRole('button', { name: 'More', exact: true });
+  if (await more.isVisible()) await more.click();
   await page.getByRole('button', { name: 'End shift' }).click();
   await page.getByRole('button', { name: 'End the shift now' }).click();
   await page.getByRole('heading', { name: 'Debrief' }).waitFor();
@@ -134,10 +137,15 @@ async function shootAll(page: Page, suffix: string): Promise<void> {
 }
 
 mkdirSync(folder, { recursive: true });
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], {
-  stdio: 'ignore',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
+// astro itself, not through npx: killing npx would leave the preview server running.
+const server = spawn(
+  'node_modules/.bin/astro',
+  ['preview', '--host', '127.0.0.1', '--port', String(port)],
+  {
+    stdio: 'ignore',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+);
 try {
   await waitForServer();
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -1,7 +1,7 @@
 /**
  * The design system's promises, in Chromium: the header keeps one row on a laptop and
- * folds into a menu button on a phone, no main page scrolls sideways on a phone, every main
- * page passes axe in the light and the dark theme, the profile offer sits in the page
+ * folds into a menu button on a phone without cutting the site's name, no main page scrolls
+ * sideways on a phone, every main page passes axe in the light and the dark theme, the profile offer sits in the page
  * instead of over it, and a printed certificate carries no site chrome.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -11,12 +11,17 @@ import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const LESSON = '/courses/backorders-and-partial-shipments/01-basics/01-what-is-a-backorder/';
 /** Pages home.spec.ts does not already check for sideways scrolling at 360 px. */
+const ROLEPLAY = '/roleplays/date-that-moved/';
 const MAIN_PAGES = [
   '/courses/backorders-and-partial-shipments/',
   LESSON,
   '/simulations/three-backorder-types/',
   '/roleplays/',
+  ROLEPLAY,
   '/trainer/',
+  '/trainer/records/',
+  '/manager/',
+  '/lrs/',
 ];
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -92,6 +97,23 @@ test.describe('phone (390 px)', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Simulations' })).toBeVisible();
   });
 
+  test('on a first visit the header shows the whole site name beside the profile and menu buttons', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('[data-profile-ready]')).toBeAttached();
+    const name = page.getByRole('banner').locator('.brand__name');
+    await expect(name).toHaveText('Backorder Academy');
+    await expect(name).toBeInViewport({ ratio: 1 });
+    // Not cut off by an ellipsis: the text is as wide as the box it sits in.
+    expect(await name.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    for (const button of [
+      page.getByRole('button', { name: 'Profile', exact: true }),
+      page.getByRole('button', { name: 'Menu' }),
+    ])
+      await expect(button).toBeInViewport({ ratio: 1 });
+  });
+
   for (const path of MAIN_PAGES) {
     test(`${path} does not scroll sideways`, async ({ page }) => {
       await page.goto(path);
@@ -122,7 +144,11 @@ const THEMED_PAGES = [
   LESSON,
   '/simulations/',
   '/simulations/three-backorder-types/',
+  ROLEPLAY,
   '/manager/',
+  '/trainer/',
+  '/trainer/records/',
+  '/lrs/',
 ];
 
 test.describe('themes', () => {
@@ -195,16 +221,16 @@ test.describe('the profile offer', () => {
 });
 
 test.describe('certificate', () => {
-  test('prints as the certificate alone: no site header, footer or dashboard controls', async ({
-    page,
-  }) => {
-    const required = [...scenarioFiles().values()].filter((s) => s.level >= 1 && s.level <= 2);
-    const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
-    const ben = makeBundle({
-      profile: { id: 'p-ben-okafor', name: 'Ben Okafor', team: 'South' },
-      courseDoneOn: day(3),
-      runs: required.map((scenario, i) => ({ id: `ben-run-${i}`, scenario, at: day(4 + i) })),
-    });
+  const required = [...scenarioFiles().values()].filter((s) => s.level >= 1 && s.level <= 2);
+  const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
+  const ben = makeBundle({
+    profile: { id: 'p-ben-okafor', name: 'Ben Okafor', team: 'South' },
+    courseDoneOn: day(3),
+    runs: required.map((scenario, i) => ({ id: `ben-run-${i}`, scenario, at: day(4 + i) })),
+  });
+
+  /** Import Ben's bundle, who earned the certificate, into the manager's dashboard. */
+  async function importBen(page: Page) {
     await page.goto('/manager/');
     await waitForIslands(page);
     await page.getByLabel('Choose bundle files').setInputFiles({
@@ -213,6 +239,33 @@ test.describe('certificate', () => {
       buffer: Buffer.from(JSON.stringify(ben)),
     });
     await expect(page.getByRole('list', { name: 'Import results' })).toBeVisible();
+  }
+
+  test('passes axe in both themes at 1280 and 390 px, and does not scroll sideways on a phone', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    await importBen(page);
+    for (const width of [1280, 390])
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.emulateMedia({ colorScheme });
+        await page.goto('/manager/#trainee=p-ben-okafor&certificate');
+        await waitForIslands(page);
+        await expect(page.getByTestId('certificate')).toContainText('Ben Okafor');
+        await expectNoAxeViolations(page);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${colorScheme} at ${width} px`).toBe(0);
+      }
+    expect(problems).toEqual([]);
+  });
+
+  test('prints as the certificate alone: no site header, footer or dashboard controls', async ({
+    page,
+  }) => {
+    await importBen(page);
     await page.goto('/manager/#trainee=p-ben-okafor&certificate');
     await waitForIslands(page);
     const certificate = page.getByTestId('certificate');

@@ -10,7 +10,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
-import { makeBundle, roleplayFiles, scenarioFiles, withOverride } from '../fixtures/bundles';
+import {
+  courseChecks,
+  makeBundle,
+  rightAnswer,
+  roleplayFiles,
+  scenarioFiles,
+  withOverride,
+} from '../fixtures/bundles';
 import { endShift, showPanel } from './desk';
 import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
@@ -468,36 +475,103 @@ test.describe('manager dashboard', () => {
   test('each run says how it was played, and coached practice passes earn no certificate', async ({
     page,
   }) => {
-    const gil = { id: 'p-gil', name: 'Gil Moreno', team: 'East' };
-    const practised = makeBundle({
-      profile: gil,
+    const hal = { id: 'p-hal', name: 'Hal Moreno', team: 'East' };
+    const halBundle = makeBundle({
+      profile: hal,
       courseDoneOn: day(3),
       runs: required.map((scenario, i) => ({
-        id: `gil-run-${i}`,
+        id: `hal-run-${i}`,
         scenario,
         at: day(4 + i),
         mode: 'practice' as const,
       })),
     });
-    practised.runs.push(
+    halBundle.runs.push(
       makeBundle({
-        profile: gil,
-        runs: [{ id: 'gil-assessed', scenario: threeTypes, at: day(12), mode: 'assessment' }],
+        profile: hal,
+        runs: [{ id: 'hal-assessed', scenario: threeTypes, at: day(12), mode: 'assessment' }],
       }).runs[0]!,
     );
     await openDashboard(page);
-    await importFiles(page, [file('gil.json', practised)]);
-    const gilRow = page.locator('tr[data-trainee="p-gil"]');
-    await expect(gilRow.getByRole('cell', { name: 'Not yet' })).toBeVisible();
-    await gilRow.getByRole('link', { name: 'Gil Moreno' }).click();
+    await importFiles(page, [file('hal.json', halBundle)]);
+    const halRow = page.locator('tr[data-trainee="p-hal"]');
+    await expect(halRow.getByRole('cell', { name: 'Not yet' })).toBeVisible();
+    await halRow.getByRole('link', { name: 'Hal Moreno' }).click();
     const runs = page.getByRole('region', { name: 'Runs' });
-    await expect(runs.locator('tr[data-run="gil-run-0"]')).toContainText('Practice (coached)');
-    await expect(runs.locator('tr[data-run="gil-assessed"]')).toContainText('Assessment');
+    await expect(runs.locator('tr[data-run="hal-run-0"]')).toContainText('Practice (coached)');
+    await expect(runs.locator('tr[data-run="hal-assessed"]')).toContainText('Assessment');
     await expect(runs.getByRole('columnheader', { name: 'Mode' })).toBeVisible();
     await page.reload();
     await waitForIslands(page);
-    await expect(page.locator('tr[data-run="gil-run-0"]')).toContainText('Practice (coached)');
+    await expect(page.locator('tr[data-run="hal-run-0"]')).toContainText('Practice (coached)');
     await expect(page.getByTestId('certificate')).toHaveCount(0);
+  });
+
+  test('a drawn check attempt claiming a pass its answers do not earn is flagged, and stays flagged after a reload', async ({
+    page,
+  }) => {
+    const problems = watchForProblems(page);
+    // Gil played every required shift honestly and passed every check but one: his file
+    // says he passed the first module's check with 100 %, but he answered one of its four
+    // drawn questions right and three wrong, which earns 25 %.
+    const gil = makeBundle({
+      profile: { id: 'p-gil', name: 'Gil Marsh', team: 'South' },
+      courseDoneOn: day(3),
+      runs: required.map((scenario, i) => ({ id: `gil-run-${i}`, scenario, at: day(4 + i) })),
+    });
+    const basics = courseChecks().checks.find((c) => c.module === '01-basics')!;
+    const singles = basics.questions.filter((q) => q.kind === 'single');
+    const drawn = singles.slice(0, basics.draw);
+    expect(drawn).toHaveLength(4);
+    const forged = gil.checkAttempts.find((a) => a.module === '01-basics')!;
+    Object.assign(forged, {
+      checkHash: basics.hash,
+      questions: drawn.map((q) => ({
+        id: q.id,
+        order: q.kind === 'single' ? q.options.map((o) => o.id) : [],
+      })),
+      answers: Object.fromEntries(
+        drawn.map((q, i) => [
+          q.id,
+          i === 0 || q.kind !== 'single'
+            ? rightAnswer(q)
+            : { kind: 'single', option: q.options.find((o) => !o.correct)!.id },
+        ]),
+      ),
+      score: 1,
+      passed: true,
+    });
+
+    await openDashboard(page);
+    await importFiles(page, [file('gil.json', gil)]);
+    await expect(
+      results(page).getByText(/gil\.json: Gil Marsh imported, .*, 1 flagged\./),
+    ).toBeVisible();
+    const flaggedChecks = page.getByRole('list', { name: 'Flagged check attempts in gil.json' });
+    await expect(flaggedChecks.getByRole('listitem')).toHaveCount(1);
+    await expect(flaggedChecks.getByRole('listitem')).toContainText(
+      /01-basics.*Answers do not earn the result\. The file says 100 % \(passed\); marking its answers gives 25 % \(not passed\)/,
+    );
+    await expect(page.getByRole('list', { name: 'Flagged runs in gil.json' })).toHaveCount(0);
+
+    // The record the manager reads, after a reload: the one attempt does not count, so the
+    // certificate is not earned, and the other checks still do.
+    await page.reload();
+    await waitForIslands(page);
+    const gilRow = page.locator('tr[data-trainee="p-gil"]');
+    await expect(gilRow.getByRole('cell', { name: 'Not yet' })).toBeVisible();
+    await gilRow.getByRole('link', { name: 'Gil Marsh' }).click();
+    const notCounted = page.getByRole('list', { name: 'Check attempts that do not count' });
+    await expect(notCounted.getByRole('listitem')).toHaveCount(1);
+    await expect(notCounted.getByRole('listitem')).toContainText('marking its answers gives 25 %');
+    const checksPassed = gil.checkAttempts.length - 1;
+    await expect(
+      page.getByText(
+        new RegExp(`No certificate yet: the course: .*${checksPassed} of \\d+ checks passed`),
+      ),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
   });
 
   test('deleting a trainee removes only their records', async ({ page }) => {

@@ -547,6 +547,102 @@ test('a role-play file: a broken graph is refused with its path, a sound one is 
   expect(problems).toEqual([]);
 });
 
+/** Write rows into the site's IndexedDB as the pages would have left them. */
+async function seedStores(page: Page, rows: Record<string, unknown[]>) {
+  await page.evaluate(
+    (seed) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('backorder-academy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(Object.keys(seed), 'readwrite');
+          for (const [store, values] of Object.entries(seed))
+            for (const value of values) tx.objectStore(store).add(value);
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    rows,
+  );
+}
+
+test("trainees' lesson feedback is grouped by lesson with counts on the records page, through a reload", async ({
+  page,
+}) => {
+  const problems = watchForProblems(page);
+  await page.goto('/trainer/records/');
+  await waitForIslands(page);
+  const card = page.getByRole('region', { name: 'Lesson feedback from trainees' });
+  // The page opened the database, so its tables exist before the rows go in.
+  await expect(card.getByText('No feedback yet.')).toBeVisible();
+  const course = 'backorders-and-partial-shipments';
+  const at = (day: number) => new Date(Date.UTC(2026, 2, day, 9));
+  const basics = '01-basics/01-what-is-a-backorder';
+  const partial = '03-partial-shipments/01-when-to-ship-partial';
+  await seedStores(page, {
+    profiles: [{ id: 'p-ana', name: 'Ana Ruiz', role: 'trainee', createdAt: at(1) }],
+    feedback: [
+      { profileId: 'p-ana', course, lesson: partial, at: at(2), useful: 'no', change: 'Too long' },
+      { profileId: 'p-ana', course, lesson: basics, at: at(3), useful: 'yes', change: '' },
+      {
+        profileId: 'p-gone',
+        course,
+        lesson: basics,
+        at: at(4),
+        useful: 'partly',
+        change: 'A <b>picture</b>',
+      },
+      { profileId: 'p-ana', course, lesson: basics, at: at(5), useful: 'yes', change: 'Clear' },
+    ],
+  });
+
+  for (const visit of ['after seeding', 'after a reload']) {
+    await test.step(visit, async () => {
+      await page.reload();
+      await waitForIslands(page);
+      const groups = card.getByRole('heading', { level: 3 });
+      // Course order: the first module's lesson before the third module's.
+      await expect(groups).toHaveText([
+        'What a backorder is and why it happens',
+        'When to ship part of an order',
+      ]);
+      const first = card.getByRole('list', {
+        name: 'Answers for What a backorder is and why it happens',
+      });
+      await expect(first.getByRole('listitem')).toHaveText([
+        'Useful: 2',
+        'Partly useful: 1',
+        'Not useful: 0',
+      ]);
+      await expect(card.getByText('3 replies')).toBeVisible();
+      const second = card.getByRole('list', { name: 'Answers for When to ship part of an order' });
+      await expect(second.getByRole('listitem')).toHaveText([
+        'Useful: 0',
+        'Partly useful: 0',
+        'Not useful: 1',
+      ]);
+      await expect(card.getByText('1 reply', { exact: true })).toBeVisible();
+      // What trainees typed, newest first, as text; a deleted profile is named as one.
+      const comments = card.getByRole('list', {
+        name: 'What trainees would change in What a backorder is and why it happens',
+      });
+      await expect(comments.getByRole('listitem')).toHaveCount(2);
+      await expect(comments.getByRole('listitem').first()).toContainText('Clear');
+      await expect(comments.getByRole('listitem').first()).toContainText('Ana Ruiz');
+      await expect(comments.getByRole('listitem').last()).toContainText('A <b>picture</b>');
+      await expect(comments.getByRole('listitem').last()).toContainText('A deleted profile');
+      await expect(card.locator('b')).toHaveCount(0);
+    });
+  }
+  await expectNoAxeViolations(page);
+  await card.getByRole('link', { name: 'When to ship part of an order' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/courses/${course}/03-partial-shipments/01-when-to-ship-partial/$`),
+  );
+  expect(problems).toEqual([]);
+});
+
 for (const width of [1280, 390]) {
   test(`the trainer's pages pass axe at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
