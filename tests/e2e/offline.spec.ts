@@ -185,6 +185,8 @@ test('after one visit the site works with no network, and a reload keeps everyth
 
 const prompt = (page: Page) =>
   page.locator('[data-update-prompt]').filter({ hasText: 'A new version' });
+/** The prompt waits for the new service worker to download the whole site: slow under load. */
+const INSTALLING = { timeout: 60_000 };
 
 test('a new build is offered by a prompt and installed when accepted', async ({ page }) => {
   await page.goto(site.url('/glossary/'));
@@ -192,7 +194,7 @@ test('a new build is offered by a prompt and installed when accepted', async ({ 
 
   site.build = 2;
   await page.reload(); // the browser looks for a new service worker on each visit
-  await expect(prompt(page)).toBeVisible();
+  await expect(prompt(page)).toBeVisible(INSTALLING);
   await expect(page.getByText(SECOND_BUILD_TEXT)).toHaveCount(0);
   await expectNoAxeViolations(page);
 
@@ -204,7 +206,7 @@ test('a new build is offered by a prompt and installed when accepted', async ({ 
     .click();
   await expect(prompt(page)).toHaveCount(0);
   await page.reload();
-  await expect(prompt(page)).toBeVisible();
+  await expect(prompt(page)).toBeVisible(INSTALLING);
 
   await page.getByRole('button', { name: 'Reload to update' }).click();
   await expect(page.getByText(SECOND_BUILD_TEXT)).toBeVisible();
@@ -235,7 +237,7 @@ test('during a shift the update waits, and is offered once the shift ends', asyn
 
   await endShift(page);
   await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
-  await expect(prompt(page)).toBeVisible();
+  await expect(prompt(page)).toBeVisible(INSTALLING);
   await page.getByRole('button', { name: 'Reload to update' }).click();
   await expect(page.getByText(SECOND_BUILD_TEXT)).toBeVisible();
   await waitForIslands(page);
