@@ -39,9 +39,11 @@ export async function showPanel(
   name: 'Order queue' | 'Order' | 'Messages and coach' | 'Inventory',
   via: Driver = pointer,
 ) {
-  const button = page
-    .getByRole('navigation', { name: 'Desk panels' })
-    .getByRole('button', { name, exact: true });
+  const panels = page.getByRole('navigation', { name: 'Desk panels' });
+  const button = panels.getByRole('button', { name, exact: true });
+  // The desk must be on screen before a hidden button means anything (isVisible does not
+  // wait): a desk still rendering after "Start the shift" has no buttons yet.
+  await expect(panels).toBeVisible();
   // On a wide screen the order and the messages are always on screen, with no button.
   if (!(await button.isVisible())) return;
   if ((await button.getAttribute('aria-pressed')) === 'true') return;
