@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { readCourseFiles } from '../../src/course/content-files';
+import { readCourseFiles } from '../../src/files/course-files';
 import { checkSchema, type Question } from '../../src/course/schema';
 import { answer } from './course';
 import { createProfile, hydrated, keyboard, waitForIslands } from './fixtures';

@@ -9,9 +9,9 @@
  * authors reorder lessons by renaming, never by editing a list.
  */
 import type { Problem } from '../engine/problems';
-import type { CheckData, CourseOutline, LessonRef, ModuleRef } from '../course/outline';
-import type { Check, Course, Lesson, Module } from '../course/schema';
-import { checkData } from '../course/check-data';
+import type { CheckData, CourseOutline, LessonRef, ModuleRef } from './outline';
+import type { Check, Course, Lesson, Module } from './schema';
+import { checkData } from './check-data';
 
 /** An entry as a content collection holds it. */
 export interface Entry<T> {

@@ -16,27 +16,10 @@ import {
   lessonSchema,
   moduleSchema,
   templateSchema,
-  type Check,
-  type Course,
-  type Glossary,
-  type Lesson,
-  type Module,
-  type Template,
-} from './schema';
+} from '../course/schema';
+import type { CourseFiles, ModuleFiles } from '../course/content-links';
 
-export interface CourseFiles {
-  courses: { slug: string; course: Course; modules: ModuleFiles[] }[];
-  templates: { slug: string; template: Template; body: string }[];
-  glossary: Glossary;
-  problems: Problem[];
-}
-
-export interface ModuleFiles {
-  slug: string;
-  module: Module;
-  check: Check | null;
-  lessons: { slug: string; lesson: Lesson; body: string }[];
-}
+export type { CourseFiles, ModuleFiles };
 
 const NUMBERED = /^\d{2}-[a-z0-9-]+$/;
 
