@@ -36,115 +36,132 @@ export function splitFrontmatter(text: string): { yaml: string; body: string } |
  * the glossary empty.
  */
 export function readCourseFiles(root = 'content', only?: 'templates'): CourseFiles {
-  const problems: Problem[] = [];
-  const parse = <T>(
-    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-    data: unknown,
-    file: string,
-  ): T | null => {
+  const reader = new ProblemNotingReader();
+  const courses = only
+    ? []
+    : dirs(join(root, 'courses')).flatMap((slug) => {
+        const course = readCourse(reader, join(root, 'courses', slug));
+        return course ? [{ slug, ...course }] : [];
+      });
+  const templates = readTemplates(reader, join(root, 'templates'));
+  const glossaryFile = join(root, 'glossary.yaml');
+  const glossary =
+    !only && existsSync(glossaryFile)
+      ? (reader.parse(glossarySchema, reader.readYaml(glossaryFile), glossaryFile) ?? [])
+      : [];
+  return { courses, templates, glossary, problems: reader.problems };
+}
+
+/** Reads and parses files, noting every problem instead of stopping at the first. */
+class ProblemNotingReader {
+  readonly problems: Problem[] = [];
+
+  /** Data checked against `schema`, or null with each issue noted by field path. */
+  parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: unknown, file: string): T | null {
     const result = schema.safeParse(data);
     if (result.success) return result.data;
     for (const issue of result.error.issues)
-      problems.push({ file, path: formatPath(issue.path), message: issue.message });
+      this.problems.push({ file, path: formatPath(issue.path), message: issue.message });
     return null;
-  };
+  }
+
   /**
    * YAML text to data with the engine's checks (aliases, nesting, duplicate keys), or
    * undefined with the problems noted; `firstLine` is the text's first line in the file.
    */
-  const yamlData = (text: string, file: string, firstLine = 1): unknown => {
+  yamlData(text: string, file: string, firstLine = 1): unknown {
     const parsed = parseYaml(text, file);
     if (parsed.ok) return parsed.data;
     for (const problem of parsed.problems)
-      problems.push(problem.line ? { ...problem, line: problem.line + firstLine - 1 } : problem);
+      this.problems.push(
+        problem.line ? { ...problem, line: problem.line + firstLine - 1 } : problem,
+      );
     return undefined;
-  };
-  const readYaml = (file: string): unknown => yamlData(readFileSync(file, 'utf8'), file);
+  }
+
+  readYaml(file: string): unknown {
+    return this.yamlData(readFileSync(file, 'utf8'), file);
+  }
+
   /** A Markdown or MDX file split into frontmatter data and body, or null with the problem noted. */
-  const readFrontmatterFile = (file: string) => {
+  readFrontmatterFile(file: string): { data: unknown; body: string } | null {
     const split = splitFrontmatter(readFileSync(file, 'utf8'));
     if (!split) {
-      problems.push({
+      this.problems.push({
         file,
         path: '',
         message: 'expected frontmatter between --- lines at the top',
       });
       return null;
     }
-    return { data: yamlData(split.yaml, file, 2), body: split.body };
-  };
-  const dirs = (dir: string) =>
-    existsSync(dir)
-      ? readdirSync(dir, { withFileTypes: true })
-          .filter((e) => e.isDirectory())
-          .map((e) => e.name)
-          .sort()
-      : [];
-
-  const courses: CourseFiles['courses'] = [];
-  for (const courseSlug of only ? [] : dirs(join(root, 'courses'))) {
-    const courseDir = join(root, 'courses', courseSlug);
-    const course = parse(
-      courseSchema,
-      readYaml(join(courseDir, 'course.yaml')),
-      join(courseDir, 'course.yaml'),
-    );
-    const modules: ModuleFiles[] = [];
-    for (const moduleSlug of dirs(courseDir)) {
-      const moduleDir = join(courseDir, moduleSlug);
-      if (!NUMBERED.test(moduleSlug)) {
-        problems.push({
-          file: moduleDir,
-          path: '',
-          message: 'module folders are named NN-name, e.g. 01-basics',
-        });
-        continue;
-      }
-      const module = parse(
-        moduleSchema,
-        readYaml(join(moduleDir, 'module.yaml')),
-        join(moduleDir, 'module.yaml'),
-      );
-      const checkFile = join(moduleDir, 'check.yaml');
-      const check = existsSync(checkFile)
-        ? parse(checkSchema, readYaml(checkFile), checkFile)
-        : null;
-      const lessons: ModuleFiles['lessons'] = [];
-      for (const name of readdirSync(moduleDir)
-        .filter((n) => n.endsWith('.mdx'))
-        .sort()) {
-        const file = join(moduleDir, name);
-        const lessonSlug = name.replace(/\.mdx$/, '');
-        if (!NUMBERED.test(lessonSlug))
-          problems.push({ file, path: '', message: 'lesson files are named NN-name.mdx' });
-        const split = readFrontmatterFile(file);
-        if (!split) continue;
-        const lesson = parse(lessonSchema, split.data, file);
-        if (lesson) lessons.push({ slug: lessonSlug, lesson, body: split.body });
-      }
-      if (module) modules.push({ slug: moduleSlug, module, check, lessons });
-    }
-    if (course) courses.push({ slug: courseSlug, course, modules });
+    return { data: this.yamlData(split.yaml, file, 2), body: split.body };
   }
+}
 
-  const templates: CourseFiles['templates'] = [];
-  const templateDir = join(root, 'templates');
-  for (const name of existsSync(templateDir)
-    ? readdirSync(templateDir)
-        .filter((n) => n.endsWith('.md'))
+const dirs = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
         .sort()
-    : []) {
-    const file = join(templateDir, name);
-    const split = readFrontmatterFile(file);
-    if (!split) continue;
-    const template = parse(templateSchema, split.data, file);
-    if (template) templates.push({ slug: name.replace(/\.md$/, ''), template, body: split.body });
-  }
+    : [];
 
-  const glossaryFile = join(root, 'glossary.yaml');
-  const glossary =
-    !only && existsSync(glossaryFile)
-      ? (parse(glossarySchema, readYaml(glossaryFile), glossaryFile) ?? [])
+/** The files in `dir` ending in `extension`, in name order; none when there is no folder. */
+const filesEnding = (dir: string, extension: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith(extension))
+        .sort()
+    : [];
+
+function readCourse(reader: ProblemNotingReader, courseDir: string) {
+  const courseFile = join(courseDir, 'course.yaml');
+  const course = reader.parse(courseSchema, reader.readYaml(courseFile), courseFile);
+  const modules: ModuleFiles[] = [];
+  for (const moduleSlug of dirs(courseDir)) {
+    const moduleDir = join(courseDir, moduleSlug);
+    if (!NUMBERED.test(moduleSlug)) {
+      reader.problems.push({
+        file: moduleDir,
+        path: '',
+        message: 'module folders are named NN-name, e.g. 01-basics',
+      });
+      continue;
+    }
+    const module = readModule(reader, moduleDir);
+    if (module) modules.push({ slug: moduleSlug, ...module });
+  }
+  return course ? { course, modules } : null;
+}
+
+function readModule(reader: ProblemNotingReader, moduleDir: string) {
+  const moduleFile = join(moduleDir, 'module.yaml');
+  const module = reader.parse(moduleSchema, reader.readYaml(moduleFile), moduleFile);
+  const checkFile = join(moduleDir, 'check.yaml');
+  const check = existsSync(checkFile)
+    ? reader.parse(checkSchema, reader.readYaml(checkFile), checkFile)
+    : null;
+  const lessons: ModuleFiles['lessons'] = [];
+  for (const name of filesEnding(moduleDir, '.mdx')) {
+    const file = join(moduleDir, name);
+    const lessonSlug = name.replace(/\.mdx$/, '');
+    if (!NUMBERED.test(lessonSlug))
+      reader.problems.push({ file, path: '', message: 'lesson files are named NN-name.mdx' });
+    const split = reader.readFrontmatterFile(file);
+    if (!split) continue;
+    const lesson = reader.parse(lessonSchema, split.data, file);
+    if (lesson) lessons.push({ slug: lessonSlug, lesson, body: split.body });
+  }
+  return module ? { module, check, lessons } : null;
+}
+
+function readTemplates(reader: ProblemNotingReader, templateDir: string): CourseFiles['templates'] {
+  return filesEnding(templateDir, '.md').flatMap((name) => {
+    const file = join(templateDir, name);
+    const split = reader.readFrontmatterFile(file);
+    const template = split && reader.parse(templateSchema, split.data, file);
+    return split && template
+      ? [{ slug: name.replace(/\.md$/, ''), template, body: split.body }]
       : [];
-  return { courses, templates, glossary, problems };
+  });
 }
