@@ -29,7 +29,7 @@ const LONG_FUNCTIONS: Record<string, string> = {
 /** Components allowed past the limit, each with the reason. */
 const LONG_COMPONENTS: Record<string, string> = {
   'src/components/simulation/Desk.svelte':
-    'the order desk’s screen: orders, stock and the action forms share one machine snapshot; next to split (its forms into their own components)',
+    'the workspace grid: its script and markup are under 200 lines (its panels, switch, notices, order and messages columns are components); the rest is the layout CSS for one panel at a time below 80rem and three scrolling columns above, which reads best in one place',
   'src/components/manager/TraineeDetail.svelte':
     'the trainee page of the manager, being reworked in parallel (trainer and manager pages)',
   'src/components/trainer/AuthoringStudio.svelte':
