@@ -29,7 +29,7 @@ const LONG_FUNCTIONS: Record<string, string> = {
 /** Components allowed past the limit, each with the reason. */
 const LONG_COMPONENTS: Record<string, string> = {
   'src/components/simulation/Desk.svelte':
-    'the workspace grid: its script and markup are under 200 lines (its panels, switch, notices, order and messages columns are components); the rest is the layout CSS for one panel at a time below 80rem and three scrolling columns above, which reads best in one place',
+    'the workspace grid: script and markup are 233 lines (its panel switch, notices, order and messages columns are components); the rest is the layout CSS for one panel at a time below 80rem and three scrolling columns above, which reads best in one place',
   'src/components/simulation/OrderDetail.svelte':
     'grew past the limit on main with the phone layout of order lines (cards of labelled figures kept as an ARIA table), a third of it styles; next to split, its lines into their own component',
   'src/components/manager/TraineeDetail.svelte':
