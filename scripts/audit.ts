@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
-import { readCourseFiles } from '../src/course/content-files.ts';
+import { readCourseFiles } from '../src/files/course-files.ts';
 
 const HOST = '127.0.0.1';
 // Not 4321, so an audit can run beside `npm start` or a Playwright server.

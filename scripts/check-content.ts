@@ -7,8 +7,8 @@
 import { readdirSync } from 'node:fs';
 import { formatProblem } from '../src/engine/problems';
 import { contentLinkProblems } from '../src/course/content-links';
-import { readCourseFiles } from '../src/course/content-files';
-import { readRoleplayFiles } from '../src/lib/roleplay-files';
+import { readCourseFiles } from '../src/files/course-files';
+import { readRoleplayFiles } from '../src/files/roleplays';
 import { maxScore } from '../src/roleplay/graph';
 
 const files = readCourseFiles('content');

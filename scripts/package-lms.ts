@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { readCourseFiles } from '../src/course/content-files.ts';
+import { readCourseFiles } from '../src/files/course-files.ts';
 import {
   cmi5Xml,
   scorm12Manifest,

@@ -11,7 +11,7 @@
  * `npm run content:check` uses, so a lesson with a bad field stops the build naming the file
  * and the field. Entry ids are the file paths without extension
  * (`backorders-and-partial-shipments/01-basics/01-what-is-a-backorder`): the numbered
- * folder and file names carry the teaching order, and `src/lib/course-outline.ts` sorts by
+ * folder and file names carry the teaching order, and `src/course/courses.ts` sorts by
  * them.
  */
 import { defineCollection } from 'astro:content';
@@ -25,9 +25,9 @@ import {
   moduleSchema,
   templateSchema,
 } from './course/schema';
-import { describeProblems, readScenarioFiles } from './lib/scenario-files';
+import { describeProblems, readScenarioFiles } from './files/scenarios';
 import { roleplaySchema } from './roleplay/schema';
-import { describeRoleplayProblems, readRoleplayFiles } from './lib/roleplay-files';
+import { describeRoleplayProblems, readRoleplayFiles } from './files/roleplays';
 
 const SIMULATIONS = 'simulations';
 

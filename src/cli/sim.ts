@@ -16,7 +16,7 @@ import { generateScenarioInput, randomScenarioId } from '../engine/generate';
 import { publicCatalogue } from '../engine/rules';
 import { renderNotice, type NoticeTemplate, type RenderedNotice } from '../engine/messages';
 import { canonicalJson } from '../engine/canonical';
-import { readCourseFiles } from '../course/content-files';
+import { readCourseFiles } from '../files/course-files';
 import { fileURLToPath } from 'node:url';
 import {
   formatProblem,
@@ -28,7 +28,7 @@ import {
   type Problem,
   type Scenario,
 } from '../engine/index';
-import { readLimitedText } from '../lib/read-limited';
+import { readLimitedText } from '../files/read-limited';
 
 const USAGE = `Usage: npm run --silent sim -- <verb> ...
   check <scenario-file>             validate a scenario; prints { valid, problems }
@@ -52,7 +52,7 @@ class InputError extends Error {
 /** What a log file may be: its size limit and its name in messages. */
 const LOG_FILE_KIND: FileKind = { maxBytes: MAX_LOG_BYTES, what: 'a log file' };
 
-/** A file's text, read no further than its size limit (see ../lib/read-limited.ts). */
+/** A file's text, read no further than its size limit (see ../files/read-limited.ts). */
 function readText(file: string, kind: FileKind): string {
   const read = readLimitedText(file, file, kind);
   if (read.ok) return read.value;

@@ -5,8 +5,23 @@
  * section of a lesson in its module.
  */
 import type { Problem } from '../engine/problems';
-import type { CourseFiles, ModuleFiles } from './content-files';
+import type { Check, Course, Glossary, Lesson, Module, Template } from './schema';
 import { lessonSections } from './sections';
+
+/** The course folder as read from disk (src/files/course-files.ts), with its problems. */
+export interface CourseFiles {
+  courses: { slug: string; course: Course; modules: ModuleFiles[] }[];
+  templates: { slug: string; template: Template; body: string }[];
+  glossary: Glossary;
+  problems: Problem[];
+}
+
+export interface ModuleFiles {
+  slug: string;
+  module: Module;
+  check: Check | null;
+  lessons: { slug: string; lesson: Lesson; body: string }[];
+}
 
 /** Each question's `see:` must be a heading of a lesson in the same module. */
 function sectionProblems(course: string, module: ModuleFiles): Problem[] {

@@ -17,7 +17,7 @@ import { roleplayScore, traineeCourse } from '../records/aggregate';
 import { planAttempt } from '../course/draw';
 import type { CourseOutline } from '../course/outline';
 import { runAutopilot } from '../engine/autopilot';
-import { certificateStatus } from '../records/certificate';
+import { certificateStatus, requiredScenarios } from '../records/certificate';
 import { AcademyDatabase, database, useDatabase } from './database';
 import {
   appendRunEntries,
@@ -468,7 +468,7 @@ describe('the certificate from an imported bundle', () => {
       hasCheck: shape.checks.includes(module),
     })),
   };
-  const required = [...scenarios.values()].filter((s) => s.level >= 1 && s.level <= 2);
+  const required = requiredScenarios(scenarios.values());
   const infos = required.map((s) => ({ ...s, competencies: s.competencies }));
   const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
 

@@ -58,58 +58,111 @@ export function runAutopilot(
   injected: readonly ScenarioEvent[] = [],
   after?: (state: EngineState, entry: LogEntry) => void,
 ): AutopilotRun {
-  const state = initialState(scenario);
-  const log: LogEntry[] = [];
-  /** SKUs whose stock changed since the autopilot last looked. */
-  const unchecked = new Set(Object.keys(state.skus));
-  const teamNotes: { team: Team; note: string }[] = [];
-  const statusRequests = new Set<string>();
+  const pilot = new Autopilot(initialState(scenario), after);
+  pilot.react();
+  for (const event of eventsInOrder(scenario.events, injected)) {
+    pilot.observe(event);
+    pilot.react();
+  }
+  if (pilot.state.now < scenario.endsAt)
+    pilot.record({ type: 'advance-clock', at: scenario.endsAt, by: AUTOPILOT });
+  return { state: pilot.state, log: pilot.log };
+}
 
-  // The autopilot works on its own draft in place: a shift of 20,000 orders stays linear.
-  const record = (entry: LogEntry) => {
-    const outcome = applyEntryInPlace(state, entry);
+/**
+ * The autopilot at work on one shift: its state, its log and what it has noticed but not
+ * yet acted on. It works on its own draft in place, so a shift of 20,000 orders stays linear.
+ */
+class Autopilot {
+  readonly log: LogEntry[] = [];
+  /** SKUs whose stock changed since the autopilot last looked. */
+  private readonly unchecked: Set<string>;
+  private readonly teamNotes: { team: Team; note: string }[] = [];
+  private readonly statusRequests = new Set<string>();
+
+  constructor(
+    readonly state: EngineState,
+    private readonly after?: (state: EngineState, entry: LogEntry) => void,
+  ) {
+    this.unchecked = new Set(Object.keys(state.skus));
+  }
+
+  record(entry: LogEntry) {
+    const outcome = applyEntryInPlace(this.state, entry);
     // The autopilot only does what the rules allow; a refusal here is a bug in the engine.
     if (outcome.refused) throw new Error(`autopilot action refused: ${outcome.refused.message}`);
-    log.push(entry);
-    after?.(state, entry);
-  };
-  const act = (action: ActionInput) =>
-    record({ ...action, at: state.now, by: AUTOPILOT } as Action);
+    this.log.push(entry);
+    this.after?.(this.state, entry);
+  }
 
-  const react = () => {
-    for (const grant of planAllocation(state)) {
-      const perSku = new Map<string, number>();
-      for (const line of grant.lines) perSku.set(line.sku, (perSku.get(line.sku) ?? 0) + line.qty);
-      for (const sku of perSku.keys())
-        if (unchecked.has(sku)) {
-          act({ type: 'check-stock', sku });
-          unchecked.delete(sku);
-        }
-      act({
-        type: 'allocate',
-        order: grant.order,
-        lines: [...perSku].map(([sku, qty]) => ({ sku, qty })),
-      });
-    }
+  private act(action: ActionInput) {
+    this.record({ ...action, at: this.state.now, by: AUTOPILOT } as Action);
+  }
 
+  /** A scenario event happens; the autopilot notes what it will have to look at or tell. */
+  observe(event: ScenarioEvent) {
+    const { state } = this;
+    const reservedBefore =
+      event.type === 'stock-count' ? (state.skus[event.sku]?.allocated ?? 0) : 0;
+    this.record(event);
+    noteStockChange(event, state, this.unchecked);
+    const released =
+      event.type === 'stock-count' && (state.skus[event.sku]?.allocated ?? 0) < reservedBefore;
+    for (const team of teamsToInform(state, event, released))
+      this.teamNotes.push({ team, note: teamNote(event, team) });
+    if (event.type === 'customer-message' && event.intent === 'ask-status')
+      this.statusRequests.add(event.order);
+  }
+
+  /** Everything the rules ask for now, in the order the rules read each other's results. */
+  react() {
+    this.allocate();
     // Flags first: they change the ranking, and so the promise dates everything below reads.
-    for (const order of state.orders)
+    for (const order of this.state.orders)
       if (
         order.urgency === 'critical' &&
         !order.flagged &&
         order.lines.some((line) => openQty(line) > 0)
       )
-        act({ type: 'flag-priority', order: order.id });
+        this.act({ type: 'flag-priority', order: order.id });
+    this.handleBackorders();
+    for (const { team, note } of this.teamNotes.splice(0))
+      this.act({ type: 'inform-team', team, note });
+    for (const order of this.state.orders)
+      if (isShippable(this.state, order)) this.shipOrder(order.id);
+  }
 
-    // Record, announce and escalate each backorder from one picture of it: none of these
-    // actions moves a quantity, so the picture stays true through all three.
+  /** Each grant of the allocation plan, after checking the stock of SKUs that changed. */
+  private allocate() {
+    for (const grant of planAllocation(this.state)) {
+      const perSku = new Map<string, number>();
+      for (const line of grant.lines) perSku.set(line.sku, (perSku.get(line.sku) ?? 0) + line.qty);
+      for (const sku of perSku.keys())
+        if (this.unchecked.has(sku)) {
+          this.act({ type: 'check-stock', sku });
+          this.unchecked.delete(sku);
+        }
+      this.act({
+        type: 'allocate',
+        order: grant.order,
+        lines: [...perSku].map(([sku, qty]) => ({ sku, qty })),
+      });
+    }
+  }
+
+  /**
+   * Record, announce and escalate each backorder from one picture of it: none of these
+   * actions moves a quantity, so the picture stays true through all three.
+   */
+  private handleBackorders() {
+    const { state } = this;
     const table = promiseTable(state);
     for (const order of state.orders) {
       const picture = backorderPicture(state, order, table);
       if (flagDue(order, picture))
         throw new Error(`autopilot left critical order ${order.id} unflagged`);
       if (picture && !isRecorded(state, picture))
-        act({
+        this.act({
           type: 'record-backorder',
           order: order.id,
           partial: picture.partial,
@@ -121,54 +174,33 @@ export function runAutopilot(
           })),
         });
       const untold = picture !== null && !isTold(state, picture);
-      if (untold || statusRequests.has(order.id)) act(noticeFor(state, order, picture, untold));
-      statusRequests.delete(order.id);
+      if (untold || this.statusRequests.has(order.id))
+        this.act(noticeFor(state, order, picture, untold));
+      this.statusRequests.delete(order.id);
       if (escalationDue(state, order, picture))
-        act({
+        this.act({
           type: 'escalate',
           order: order.id,
           reason: 'No incoming supply covers a backordered line of a high-priority order.',
         });
     }
+  }
 
-    for (const { team, note } of teamNotes.splice(0)) act({ type: 'inform-team', team, note });
-
-    for (const order of state.orders) if (isShippable(state, order)) shipOrder(order.id);
-  };
-
-  const shipOrder = (orderId: string) => {
-    const order = findOrder(state, orderId)!;
+  private shipOrder(orderId: string) {
+    const order = findOrder(this.state, orderId)!;
     const perSku = new Map<string, number>();
     for (const line of order.lines) {
       const qty = line.allocated - pickedQty(line);
       if (qty > 0) perSku.set(line.sku, (perSku.get(line.sku) ?? 0) + qty);
     }
-    for (const [sku, qty] of perSku) act({ type: 'pick', order: orderId, sku, qty });
-    act({ type: 'pack', order: orderId });
-    if (state.policy.verifyShipments) {
-      act({ type: 'request-verification', order: orderId });
-      record({ type: 'verify', order: orderId, at: state.now, by: SUPERVISOR });
+    for (const [sku, qty] of perSku) this.act({ type: 'pick', order: orderId, sku, qty });
+    this.act({ type: 'pack', order: orderId });
+    if (this.state.policy.verifyShipments) {
+      this.act({ type: 'request-verification', order: orderId });
+      this.record({ type: 'verify', order: orderId, at: this.state.now, by: SUPERVISOR });
     }
-    act({ type: 'ship', order: orderId });
-  };
-
-  react();
-  for (const event of eventsInOrder(scenario.events, injected)) {
-    const reservedBefore =
-      event.type === 'stock-count' ? (state.skus[event.sku]?.allocated ?? 0) : 0;
-    record(event);
-    noteStockChange(event, state, unchecked);
-    const released =
-      event.type === 'stock-count' && (state.skus[event.sku]?.allocated ?? 0) < reservedBefore;
-    for (const team of teamsToInform(state, event, released))
-      teamNotes.push({ team, note: teamNote(event, team) });
-    if (event.type === 'customer-message' && event.intent === 'ask-status')
-      statusRequests.add(event.order);
-    react();
+    this.act({ type: 'ship', order: orderId });
   }
-  if (state.now < scenario.endsAt)
-    record({ type: 'advance-clock', at: scenario.endsAt, by: AUTOPILOT });
-  return { state, log };
 }
 
 /** The scenario's events with the injected ones merged in by time; at equal times the scenario's come first. */

@@ -76,7 +76,7 @@ interface RawProblem {
 /** Problems the schema alone cannot see: ids, references and the order of time. */
 export function crossReferenceProblems(scenario: Scenario, file: string): RawProblem[] {
   const problems: RawProblem[] = [];
-  const add = (path: (string | number)[], message: string) => problems.push({ path, message });
+  const add: AddProblem = (path, message) => problems.push({ path, message });
 
   const base = file
     .split(/[\\/]/)
@@ -87,46 +87,9 @@ export function crossReferenceProblems(scenario: Scenario, file: string): RawPro
   if (scenario.endsAt <= scenario.startsAt)
     add(['endsAt'], `must be after startsAt ${scenario.startsAt}`);
 
-  const skus = new Map<string, (typeof scenario.catalog)[number]>();
-  const poOwner = new Map<string, string>();
-  scenario.catalog.forEach((item, i) => {
-    if (skus.has(item.sku)) add(['catalog', i, 'sku'], `duplicate SKU "${item.sku}"`);
-    skus.set(item.sku, item);
-    item.incoming.forEach((po, j) => {
-      if (poOwner.has(po.po))
-        add(['catalog', i, 'incoming', j, 'po'], `duplicate purchase order "${po.po}"`);
-      poOwner.set(po.po, item.sku);
-    });
-  });
-  scenario.catalog.forEach((item, i) => {
-    for (const field of ['substitutes', 'lookalikes'] as const)
-      item[field].forEach((ref, j) => {
-        if (!skus.has(ref)) add(['catalog', i, field, j], `unknown SKU "${ref}"`);
-        else if (ref === item.sku) add(['catalog', i, field, j], `a SKU cannot list itself`);
-      });
-  });
-
-  const customers = new Set<string>();
-  scenario.customers.forEach((customer, i) => {
-    if (customers.has(customer.id))
-      add(['customers', i, 'id'], `duplicate customer "${customer.id}"`);
-    customers.add(customer.id);
-  });
-
-  const orderLines = new Map<string, Set<string>>();
-  const placedAt = new Map<string, string>();
-  const checkOrder = (order: Scenario['orders'][number], path: (string | number)[]) => {
-    if (orderLines.has(order.id)) add([...path, 'id'], `duplicate order "${order.id}"`);
-    orderLines.set(order.id, new Set(order.lines.map((line) => line.sku)));
-    placedAt.set(order.id, order.placedAt);
-    if (!customers.has(order.customer))
-      add([...path, 'customer'], `unknown customer "${order.customer}"`);
-    order.lines.forEach((line, j) => {
-      if (!skus.has(line.sku)) add([...path, 'lines', j, 'sku'], `unknown SKU "${line.sku}"`);
-    });
-  };
+  const known = knownIds(scenario, add);
   scenario.orders.forEach((order, i) => {
-    checkOrder(order, ['orders', i]);
+    checkOrder(known, order, ['orders', i], add);
     if (order.placedAt > scenario.startsAt)
       add(
         ['orders', i, 'placedAt'],
@@ -147,50 +110,123 @@ export function crossReferenceProblems(scenario: Scenario, file: string): RawPro
         `events must be in time order: this one is before the previous event (${previous})`,
       );
     if (event.at > previous) previous = event.at;
-    switch (event.type) {
-      case 'order-placed':
-        checkOrder(event.order, [...path, 'order']);
-        if (event.order.placedAt > event.at)
-          add(
-            [...path, 'order', 'placedAt'],
-            `must not be later than the event's at (${event.at})`,
-          );
-        break;
-      case 'stock-received':
-      case 'po-delayed':
-        if (!poOwner.has(event.po)) add([...path, 'po'], `unknown purchase order "${event.po}"`);
-        break;
-      case 'sku-discontinued':
-      case 'stock-count':
-        if (!skus.has(event.sku)) add([...path, 'sku'], `unknown SKU "${event.sku}"`);
-        break;
-      case 'customer-message': {
-        const lines = orderLines.get(event.order);
-        if (!lines) {
-          add(
-            [...path, 'order'],
-            `unknown order "${event.order}" (it must be open at the start or placed by an earlier event)`,
-          );
-          break;
-        }
-        if (event.intent === 'cancel-line' || event.intent === 'accept-substitute') {
-          if (!event.sku)
-            add(
-              [...path, 'sku'],
-              `required for intent "${event.intent}": which line the customer means`,
-            );
-          else if (!lines.has(event.sku))
-            add([...path, 'sku'], `order "${event.order}" has no line for SKU "${event.sku}"`);
-          else if (
-            event.intent === 'accept-substitute' &&
-            (skus.get(event.sku)?.substitutes.length ?? 0) === 0
-          )
-            add([...path, 'sku'], `SKU "${event.sku}" has no substitutes to accept`);
-        } else if (event.sku && !lines.has(event.sku))
-          add([...path, 'sku'], `order "${event.order}" has no line for SKU "${event.sku}"`);
-        break;
-      }
-    }
+    checkEventReferences(known, event, path, add);
   });
   return problems;
+}
+
+type AddProblem = (path: (string | number)[], message: string) => void;
+
+/** What a scenario declares, as later parts of the file may refer to it. */
+interface KnownIds {
+  skus: Map<string, Scenario['catalog'][number]>;
+  /** Each purchase order's SKU. */
+  poOwner: Map<string, string>;
+  customers: Set<string>;
+  /** The SKUs on each order seen so far (open at the start, or placed by an earlier event). */
+  orderLines: Map<string, Set<string>>;
+}
+
+/** The catalogue's SKUs and purchase orders and the customers, each checked for duplicates. */
+function knownIds(scenario: Scenario, add: AddProblem): KnownIds {
+  const known: KnownIds = {
+    skus: new Map(),
+    poOwner: new Map(),
+    customers: new Set(),
+    orderLines: new Map(),
+  };
+  scenario.catalog.forEach((item, i) => {
+    if (known.skus.has(item.sku)) add(['catalog', i, 'sku'], `duplicate SKU "${item.sku}"`);
+    known.skus.set(item.sku, item);
+    item.incoming.forEach((po, j) => {
+      if (known.poOwner.has(po.po))
+        add(['catalog', i, 'incoming', j, 'po'], `duplicate purchase order "${po.po}"`);
+      known.poOwner.set(po.po, item.sku);
+    });
+  });
+  scenario.catalog.forEach((item, i) => {
+    for (const field of ['substitutes', 'lookalikes'] as const)
+      item[field].forEach((ref, j) => {
+        if (!known.skus.has(ref)) add(['catalog', i, field, j], `unknown SKU "${ref}"`);
+        else if (ref === item.sku) add(['catalog', i, field, j], `a SKU cannot list itself`);
+      });
+  });
+  scenario.customers.forEach((customer, i) => {
+    if (known.customers.has(customer.id))
+      add(['customers', i, 'id'], `duplicate customer "${customer.id}"`);
+    known.customers.add(customer.id);
+  });
+  return known;
+}
+
+/** An order's id, customer and SKUs; the order is then known to later events. */
+function checkOrder(
+  known: KnownIds,
+  order: Scenario['orders'][number],
+  path: (string | number)[],
+  add: AddProblem,
+) {
+  if (known.orderLines.has(order.id)) add([...path, 'id'], `duplicate order "${order.id}"`);
+  known.orderLines.set(order.id, new Set(order.lines.map((line) => line.sku)));
+  if (!known.customers.has(order.customer))
+    add([...path, 'customer'], `unknown customer "${order.customer}"`);
+  order.lines.forEach((line, j) => {
+    if (!known.skus.has(line.sku)) add([...path, 'lines', j, 'sku'], `unknown SKU "${line.sku}"`);
+  });
+}
+
+function checkEventReferences(
+  known: KnownIds,
+  event: Scenario['events'][number],
+  path: (string | number)[],
+  add: AddProblem,
+) {
+  switch (event.type) {
+    case 'order-placed':
+      checkOrder(known, event.order, [...path, 'order'], add);
+      if (event.order.placedAt > event.at)
+        add([...path, 'order', 'placedAt'], `must not be later than the event's at (${event.at})`);
+      break;
+    case 'stock-received':
+    case 'po-delayed':
+      if (!known.poOwner.has(event.po))
+        add([...path, 'po'], `unknown purchase order "${event.po}"`);
+      break;
+    case 'sku-discontinued':
+    case 'stock-count':
+      if (!known.skus.has(event.sku)) add([...path, 'sku'], `unknown SKU "${event.sku}"`);
+      break;
+    case 'customer-message':
+      checkCustomerMessage(known, event, path, add);
+      break;
+  }
+}
+
+/** A customer's message names an order known by then and, where the intent needs one, its line. */
+function checkCustomerMessage(
+  known: KnownIds,
+  event: Extract<Scenario['events'][number], { type: 'customer-message' }>,
+  path: (string | number)[],
+  add: AddProblem,
+) {
+  const lines = known.orderLines.get(event.order);
+  if (!lines) {
+    add(
+      [...path, 'order'],
+      `unknown order "${event.order}" (it must be open at the start or placed by an earlier event)`,
+    );
+    return;
+  }
+  if (event.intent === 'cancel-line' || event.intent === 'accept-substitute') {
+    if (!event.sku)
+      add([...path, 'sku'], `required for intent "${event.intent}": which line the customer means`);
+    else if (!lines.has(event.sku))
+      add([...path, 'sku'], `order "${event.order}" has no line for SKU "${event.sku}"`);
+    else if (
+      event.intent === 'accept-substitute' &&
+      (known.skus.get(event.sku)?.substitutes.length ?? 0) === 0
+    )
+      add([...path, 'sku'], `SKU "${event.sku}" has no substitutes to accept`);
+  } else if (event.sku && !lines.has(event.sku))
+    add([...path, 'sku'], `order "${event.order}" has no line for SKU "${event.sku}"`);
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readCourseFiles } from '../course/content-files';
+import { readCourseFiles } from '../files/course-files';
 import { runAutopilot } from './autopilot';
 import { generateScenario } from './generate';
 import { parseScenario } from './load';

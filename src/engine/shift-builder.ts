@@ -695,78 +695,91 @@ export class ShiftBuilder {
         this.stories.push(`${clock} the manufacturer ends the ${item.short}`);
         return;
       }
-      case 'stock-count': {
-        const state = this.simulate();
-        const reserved = Object.values(state.skus).filter((s) => s.allocated > 0);
-        const counted = reserved.find((s) => s.sku === this.held?.sku) ?? reserved[0];
-        if (counted) {
-          // Fewer on the shelf than are reserved: the lowest-ranked reservation is released.
-          const missing = between(rng, 1, Math.ceil(counted.allocated / 2));
-          const onHand = counted.allocated - missing;
-          this.events.push({ type: 'stock-count', at, sku: counted.sku, onHand });
-          this.stories.push(
-            `${clock} a cycle count finds ${onHand} x ${this.product(counted.sku).short} against ${counted.allocated} reserved`,
-          );
-        } else {
-          // Nothing reserved at this moment (the holder makes sure there is): count a loss.
-          const item = pick(
-            rng,
-            Object.values(state.skus).filter((s) => s.onHand > 0),
-          );
-          const onHand = item.onHand - between(rng, 1, Math.ceil(item.onHand / 4));
-          this.events.push({ type: 'stock-count', at, sku: item.sku, onHand });
-          this.stories.push(
-            `${clock} a cycle count finds ${onHand} x ${this.product(item.sku).short}`,
-          );
-        }
+      case 'stock-count':
+        this.addStockCount(at);
         return;
-      }
       case 'ask-status':
         this.message(at, this.waiting(this.simulate()), 'ask-status');
         return;
-      case 'change-terms': {
-        const state = this.simulate();
-        const open = state.orders.filter(
-          (o) => o.id !== this.holder?.id && o.lines.some((l) => openQty(l) > 0),
-        );
-        const options: [Intent, OrderState[]][] = [
-          // A ship-complete customer gives in and takes what is there.
-          ['accept-partial', open.filter((o) => o.shipPreference === 'ship-complete')],
-          // A customer who got part of the order would rather have the rest in one go.
-          [
-            'wait-for-full',
-            open.filter(
-              (o) =>
-                o.shipPreference === 'ship-available' &&
-                o.lines.some((l) => l.shipped + l.allocated > 0),
-            ),
-          ],
-        ];
-        const usable = options.filter(([, orders]) => orders.length > 0);
-        if (usable.length === 0) this.message(at, this.waiting(state), 'ask-status');
-        else {
-          const [intent, orders] = pick(rng, usable);
-          this.message(at, pick(rng, orders), intent);
-        }
+      case 'change-terms':
+        this.addChangeOfTerms(at);
         return;
-      }
       case 'accept-substitute':
-      case 'cancel-line': {
-        const state = this.simulate();
-        const sku = this.discontinued!.sku;
-        const waiting = state.orders.filter(
-          (o) =>
-            !this.choseOnEndedLine.has(o.id) &&
-            o.lines.some((l) => l.sku === sku && openQty(l) > 0),
-        );
-        if (waiting.length === 0) this.message(at, this.waiting(state), 'ask-status');
-        else {
-          const order = pick(rng, waiting);
-          this.choseOnEndedLine.add(order.id);
-          this.message(at, order, kind, sku);
-        }
+      case 'cancel-line':
+        this.addChoiceOnEndedLine(kind, at);
         return;
-      }
+    }
+  }
+
+  /** A cycle count that finds fewer than are reserved, so a reservation is released. */
+  private addStockCount(at: string) {
+    const { rng } = this;
+    const clock = at.slice(11);
+    const state = this.simulate();
+    const reserved = Object.values(state.skus).filter((s) => s.allocated > 0);
+    const counted = reserved.find((s) => s.sku === this.held?.sku) ?? reserved[0];
+    if (counted) {
+      // Fewer on the shelf than are reserved: the lowest-ranked reservation is released.
+      const missing = between(rng, 1, Math.ceil(counted.allocated / 2));
+      const onHand = counted.allocated - missing;
+      this.events.push({ type: 'stock-count', at, sku: counted.sku, onHand });
+      this.stories.push(
+        `${clock} a cycle count finds ${onHand} x ${this.product(counted.sku).short} against ${counted.allocated} reserved`,
+      );
+    } else {
+      // Nothing reserved at this moment (the holder makes sure there is): count a loss.
+      const item = pick(
+        rng,
+        Object.values(state.skus).filter((s) => s.onHand > 0),
+      );
+      const onHand = item.onHand - between(rng, 1, Math.ceil(item.onHand / 4));
+      this.events.push({ type: 'stock-count', at, sku: item.sku, onHand });
+      this.stories.push(`${clock} a cycle count finds ${onHand} x ${this.product(item.sku).short}`);
+    }
+  }
+
+  /** A customer changes how the order ships: takes what is there, or waits for all of it. */
+  private addChangeOfTerms(at: string) {
+    const { rng } = this;
+    const state = this.simulate();
+    const open = state.orders.filter(
+      (o) => o.id !== this.holder?.id && o.lines.some((l) => openQty(l) > 0),
+    );
+    const options: [Intent, OrderState[]][] = [
+      // A ship-complete customer gives in and takes what is there.
+      ['accept-partial', open.filter((o) => o.shipPreference === 'ship-complete')],
+      // A customer who got part of the order would rather have the rest in one go.
+      [
+        'wait-for-full',
+        open.filter(
+          (o) =>
+            o.shipPreference === 'ship-available' &&
+            o.lines.some((l) => l.shipped + l.allocated > 0),
+        ),
+      ],
+    ];
+    const usable = options.filter(([, orders]) => orders.length > 0);
+    if (usable.length === 0) this.message(at, this.waiting(state), 'ask-status');
+    else {
+      const [intent, orders] = pick(rng, usable);
+      this.message(at, pick(rng, orders), intent);
+    }
+  }
+
+  /** A customer waiting on the discontinued line takes its substitute or cancels the line. */
+  private addChoiceOnEndedLine(kind: 'accept-substitute' | 'cancel-line', at: string) {
+    const { rng } = this;
+    const state = this.simulate();
+    const sku = this.discontinued!.sku;
+    const waiting = state.orders.filter(
+      (o) =>
+        !this.choseOnEndedLine.has(o.id) && o.lines.some((l) => l.sku === sku && openQty(l) > 0),
+    );
+    if (waiting.length === 0) this.message(at, this.waiting(state), 'ask-status');
+    else {
+      const order = pick(rng, waiting);
+      this.choseOnEndedLine.add(order.id);
+      this.message(at, order, kind, sku);
     }
   }
 

@@ -9,6 +9,10 @@ describe('dates written for a person', () => {
     expect(formatLocal('2026-03-02')).toBe('Mon 2 Mar');
   });
 
+  it('writes a date alone with its weekday and year, as a role-play order shows it', () => {
+    expect(formatLocal('2026-03-13', { year: true })).toBe('Fri 13 Mar 2026');
+  });
+
   it('leaves text that is not a time as it is', () => {
     expect(formatLocal('no date known yet')).toBe('no date known yet');
   });

@@ -9,7 +9,7 @@ import { createActor, fromPromise, waitFor } from 'xstate';
 import { runAutopilot } from '../engine/autopilot';
 import { canonicalJson } from '../engine/canonical';
 import { isAction } from '../engine/log';
-import { readScenarioFiles } from '../lib/scenario-files';
+import { readScenarioFiles } from '../files/scenarios';
 import { simulationSessionMachine, type TraineeAction } from './simulation-session';
 
 const { scenarios } = readScenarioFiles('simulations');

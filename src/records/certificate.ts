@@ -25,8 +25,8 @@ import { CERTIFICATE_EVIDENCE, EVIDENCE_LABELS, type Evidence } from './evidence
 
 export const REQUIRED_MAX_LEVEL = 2;
 
-/** The scenarios a certificate needs, in id order. */
-export function requiredScenarios(scenarios: Iterable<ScenarioInfo>): ScenarioInfo[] {
+/** The scenarios a certificate needs, in id order (whatever else each carries comes along). */
+export function requiredScenarios<T extends ScenarioInfo>(scenarios: Iterable<T>): T[] {
   return (
     [...scenarios]
       // Level 0 is the guided first shift: practice with a guide, not evidence of skill.

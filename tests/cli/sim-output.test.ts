@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCourseFiles } from '../../src/course/content-files';
+import { readCourseFiles } from '../../src/files/course-files';
 import { parseScenario, runAutopilot } from '../../src/engine/index';
 import { sentNoticeTexts } from '../../src/engine/messages';
 import { scenarioHash } from '../../src/engine/report';

@@ -8,7 +8,7 @@
  * build), so the tests keep passing while authors add and rename lessons.
  */
 import { expect, test } from '@playwright/test';
-import { readCourseFiles, type ModuleFiles } from '../../src/course/content-files';
+import { readCourseFiles, type ModuleFiles } from '../../src/files/course-files';
 import { hydrated, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 

@@ -5,6 +5,7 @@
  * instead of over it, and a printed certificate carries no site chrome.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { requiredScenarios } from '../../src/records/certificate';
 import { makeBundle, scenarioFiles } from '../fixtures/bundles';
 import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
@@ -221,7 +222,7 @@ test.describe('the profile offer', () => {
 });
 
 test.describe('certificate', () => {
-  const required = [...scenarioFiles().values()].filter((s) => s.level >= 1 && s.level <= 2);
+  const required = requiredScenarios(scenarioFiles().values());
   const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
   const ben = makeBundle({
     profile: { id: 'p-ben-okafor', name: 'Ben Okafor', team: 'South' },

@@ -3,6 +3,8 @@
  * a page with the keyboard the way a person does. One copy here instead of one per spec.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { bundleSchema } from '../../src/records/schema';
+import { makeBundle, type BundleSpec } from '../fixtures/bundles';
 
 /**
  * An island is interactive once Astro has hydrated it and dropped its `ssr` attribute.
@@ -41,6 +43,68 @@ export async function createProfile(
   await panel.getByLabel('Role').selectOption(role);
   await panel.getByRole('button', { name: 'Create profile' }).click();
   await expect(page.getByRole('button', { name: new RegExp(name) })).toBeVisible();
+}
+
+/**
+ * Rows for the site's IndexedDB (src/db/database.ts), by table. A journey that needs only a
+ * starting point (a finished course, a passed module) is given it this way instead of
+ * playing up to it through the screens, which other tests already cover.
+ */
+export interface Seed {
+  profiles?: unknown[];
+  settings?: unknown[];
+  lessonVisits?: unknown[];
+  checkAttempts?: unknown[];
+}
+
+/**
+ * A trainee's rows as the site keeps them: the profile, in use on this browser, and the
+ * course progress `spec` describes (see tests/fixtures/bundles.ts), shaped by the bundle
+ * schema the stored rows are derived from, so dates are dates.
+ */
+export function traineeSeed(spec: BundleSpec): Required<Seed> {
+  const bundle = bundleSchema.parse(makeBundle(spec));
+  const profileId = bundle.profile.id;
+  return {
+    profiles: [bundle.profile],
+    settings: [{ key: 'currentProfile', value: profileId }],
+    lessonVisits: bundle.lessonVisits.map((visit) => ({ ...visit, profileId })),
+    checkAttempts: bundle.checkAttempts.map((attempt) => ({ ...attempt, profileId })),
+  };
+}
+
+/**
+ * Put `seed` straight into the site's IndexedDB, in one transaction, and reload so the
+ * islands read it. The page must be one of the site's, and its storage must have answered
+ * once (the profile menu marks itself ready then), so the database exists at its version.
+ */
+export async function seedDatabase(page: Page, seed: Seed): Promise<void> {
+  await expect(page.locator('[data-profile-ready]')).toBeAttached();
+  await page.evaluate(
+    async (tables: Record<string, unknown[]>) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('backorder-academy');
+        request.onupgradeneeded = () => {
+          request.transaction!.abort();
+          reject(new Error('the site has not created its database yet'));
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const names = Object.keys(tables).filter((name) => tables[name]!.length > 0);
+      const tx = db.transaction(names, 'readwrite');
+      for (const name of names) for (const row of tables[name]!) tx.objectStore(name).put(row);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+      db.close();
+    },
+    seed as Record<string, unknown[]>,
+  );
+  await page.reload();
+  await waitForIslands(page);
 }
 
 /** How far Tab may travel to reach one control before the test calls it unreachable. */

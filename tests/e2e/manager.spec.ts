@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { runAutopilot } from '../../src/engine/autopilot';
+import { requiredScenarios } from '../../src/records/certificate';
 import {
   courseChecks,
   makeBundle,
@@ -23,7 +24,7 @@ import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 const scenarios = scenarioFiles();
-const required = [...scenarios.values()].filter((s) => s.level >= 1 && s.level <= 2);
+const required = requiredScenarios(scenarios.values());
 const threeTypes = scenarios.get('three-backorder-types')!;
 const day = (n: number) => new Date(Date.UTC(2026, 2, n, 9));
 

@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { bestPath, shortestPathTo, type PathChoice } from '../../src/roleplay/graph';
 import { parseRoleplay } from '../../src/roleplay/load';
 import type { Roleplay } from '../../src/roleplay/schema';
-import { rubricLabel } from '../../src/lib/roleplay-labels';
+import { rubricLabel } from '../../src/components/labels';
 import { chooseReply, startConversation, viewConversation } from '../../src/roleplay/session';
 import { createProfile, tabTo, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';

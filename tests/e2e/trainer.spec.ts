@@ -216,6 +216,11 @@ test("a live role-play: the trainer plays the customer, and the rubric assessmen
     .click();
   const next = (await trainer.getByTestId('customer-line').textContent())!.trim();
   expect(next).not.toBe(opening);
+  // The customer's mood as the trainee's own player shows it: a meter, its number and a word.
+  await expect(trainer.getByRole('meter', { name: /'s mood$/ })).toBeVisible();
+  await expect(trainer.getByTestId('mood')).toHaveText(
+    /^\d+ of 100, (furious|angry|uneasy|calmer|satisfied)$/,
+  );
   await expect(trainee.getByTestId('trainee-customer-line')).toHaveText(next);
 
   // A reload of the trainee's window finds the conversation where it was.

@@ -72,6 +72,7 @@ function importsOf(file: string): Import[] {
 
 const IMPORTS = sourceFiles('src').flatMap(importsOf);
 
+const isTest = (file: string) => /\.test\.ts$/.test(file);
 const within = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 const isPackage = (target: string, names: readonly string[]) =>
   names.some((name) => target === name || target.startsWith(`${name}/`));
@@ -82,6 +83,19 @@ const isFramework = (target: string) =>
   isPackage(target, FRAMEWORKS) || target.startsWith('astro:') || target.endsWith('.svelte');
 /** The site's views and the layers above the domain: storage, machines, pages, components. */
 const UPPER_FLOORS = ['src/db', 'src/machines', 'src/components', 'src/pages', 'src/layouts'];
+/** Node's own modules (`node:fs`, `node:path`): the disk, which a browser does not have. */
+const isNodeBuiltin = (target: string) => target.startsWith('node:');
+/** The layers that run the same in the browser, the CLI and the tests. */
+const PURE_LAYERS = ['src/engine', 'src/roleplay', 'src/records', 'src/course', 'src/xapi'];
+/**
+ * The build-time readers (src/files): the disk and Astro's content collections. Pages,
+ * layouts, Astro components, the collections' config and the command line may read them;
+ * nothing that ships to the browser may.
+ */
+const mayReadFiles = (file: string) =>
+  ['src/files', 'src/pages', 'src/layouts', 'src/cli', 'src/content.config.ts'].some((folder) =>
+    within(file, folder),
+  ) || file.endsWith('.astro');
 
 interface Rule {
   name: string;
@@ -92,13 +106,22 @@ interface Rule {
 
 const RULES: Rule[] = [
   {
-    name: 'engine/, roleplay/, records/, course/ and xapi/ import no framework, db or component',
-    applies: (file) =>
-      ['src/engine', 'src/roleplay', 'src/records', 'src/course', 'src/xapi'].some((folder) =>
-        within(file, folder),
-      ),
+    name: 'engine/, roleplay/, records/, course/ and xapi/ import no framework, db, component, file reader or node module',
+    applies: (file) => PURE_LAYERS.some((folder) => within(file, folder)) && !isTest(file),
     forbids: (target) =>
-      isFramework(target) || UPPER_FLOORS.some((folder) => within(target, folder)),
+      isFramework(target) ||
+      isNodeBuiltin(target) ||
+      [...UPPER_FLOORS, 'src/files'].some((folder) => within(target, folder)),
+  },
+  {
+    name: "node's modules (the disk) are imported only by the readers in files/ and the command line",
+    applies: (file) => !isTest(file) && !within(file, 'src/files') && !within(file, 'src/cli'),
+    forbids: isNodeBuiltin,
+  },
+  {
+    name: 'the build-time readers in files/ are reached only by pages, layouts, Astro components and the command line',
+    applies: (file) => !isTest(file) && !mayReadFiles(file),
+    forbids: (target) => within(target, 'src/files'),
   },
   {
     name: 'Dexie is imported only in db/',
@@ -108,13 +131,16 @@ const RULES: Rule[] = [
   {
     name: 'outside db/, storage is reached only through its entry point, src/db/index.ts',
     // A test may open its own throwaway database (db/database's useDatabase); code may not.
-    applies: (file) => !within(file, 'src/db') && !/\.test\.ts$/.test(file),
+    applies: (file) => !within(file, 'src/db') && !isTest(file),
     forbids: (target) => within(target, 'src/db') && target !== 'src/db',
   },
   {
-    name: 'lib/ never imports components',
+    name: 'lib/ never imports components (nor any framework, storage, machine or page)',
     applies: (file) => within(file, 'src/lib'),
-    forbids: (target) => within(target, 'src/components') || target.endsWith('.svelte'),
+    forbids: (target) =>
+      isFramework(target) ||
+      isNodeBuiltin(target) ||
+      [...UPPER_FLOORS, 'src/files'].some((folder) => within(target, folder)),
   },
 ];
 
@@ -132,9 +158,25 @@ describe('the layout', () => {
     );
     expect(IMPORTS.some((entry) => entry.file.endsWith('.svelte'))).toBe(true);
     expect(IMPORTS.some((entry) => entry.file.endsWith('.astro'))).toBe(true);
+    expect(IMPORTS).toContainEqual(
+      expect.objectContaining({ file: 'src/files/read-limited.ts', target: 'node:fs' }),
+    );
   });
 
   it.each(RULES.map((rule) => [rule.name, rule] as const))('%s', (_, rule) => {
     expect(violations(rule)).toEqual([]);
+  });
+});
+
+/** The coded values whose words people read; each has one table, in components/labels.ts. */
+const LABEL_TABLE =
+  /Record<\s*(Level|Competency|Situation|RubricItemId|Outcome|Channel|Tier)\s*,\s*string\s*>/;
+
+describe('the words for coded values', () => {
+  it('are written in one module of labels, so a rubric item reads the same on every page', () => {
+    const tables = sourceFiles('src')
+      .filter((file) => !isTest(file))
+      .filter((file) => LABEL_TABLE.test(readFileSync(join(ROOT, file), 'utf8')));
+    expect(tables).toEqual(['src/components/labels.ts']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readCourseFiles } from '../../src/course/content-files';
+import { readCourseFiles } from '../../src/files/course-files';
 import { buildPackages } from '../../scripts/package-lms';
 
 const SITE = 'https://academy.example.com';

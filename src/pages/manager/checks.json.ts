@@ -3,7 +3,7 @@
  * manager dashboard to mark imported check attempts again from their answers (issue 11).
  * A separate file fetched when the dashboard opens, like scenarios.json.
  */
-import { getCourses } from '../../lib/course-collections';
+import { getCourses } from '../../files/course-collections';
 import type { CourseChecks } from '../../records/verify-check';
 
 export async function GET() {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_ROLEPLAY_BYTES, formatBytes } from '../engine/limits';
 import { bestPath, matchReply, maxScore, shortestPathTo, SITUATIONS } from '../roleplay';
-import { describeRoleplayProblems, readRoleplayFiles } from './roleplay-files';
+import { describeRoleplayProblems, readRoleplayFiles } from './roleplays';
 
 describe('the role-plays shipped in simulations/roleplays', () => {
   const { roleplays, problems } = readRoleplayFiles('simulations/roleplays');

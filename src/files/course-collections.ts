@@ -1,14 +1,14 @@
 /**
  * The course as pages read it: the content collections of src/content.config.ts put
- * through course-outline.ts, once per build. A problem the schemas cannot see (a lesson in
+ * through src/course/courses.ts, once per build. A problem the schemas cannot see (a lesson in
  * a folder without module.yaml, a scenario or a glossary lesson that does not exist) stops
  * the build with every problem listed, one a line, naming the file and the field.
  */
 import { getCollection, getEntry } from 'astro:content';
 import { formatProblem, type Problem } from '../engine/problems';
 import type { LessonRef } from '../course/outline';
-import { buildCourses, unknownScenarioProblems, type CourseContent } from './course-outline';
-import { glossaryLetters, type GlossaryLetter } from './glossary';
+import { buildCourses, unknownScenarioProblems, type CourseContent } from '../course/courses';
+import { glossaryLetters, type GlossaryLetter } from '../course/glossary';
 
 function fail(problems: readonly Problem[]): never {
   throw new Error(`Invalid course content:\n${problems.map(formatProblem).join('\n')}`);

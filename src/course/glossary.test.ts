@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LessonRef } from '../course/outline';
+import type { LessonRef } from './outline';
 import { glossaryLetters, termAnchor, termLetter } from './glossary';
 
 const lesson: LessonRef = {

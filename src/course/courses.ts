@@ -9,9 +9,9 @@
  * authors reorder lessons by renaming, never by editing a list.
  */
 import type { Problem } from '../engine/problems';
-import type { CheckData, CourseOutline, LessonRef, ModuleRef } from '../course/outline';
-import type { Check, Course, Lesson, Module } from '../course/schema';
-import { checkData } from '../course/check-data';
+import type { CheckData, CourseOutline, LessonRef, ModuleRef } from './outline';
+import type { Check, Course, Lesson, Module } from './schema';
+import { checkData } from './check-data';
 
 /** An entry as a content collection holds it. */
 export interface Entry<T> {
@@ -80,10 +80,32 @@ const byId = <T>(a: Entry<T>, b: Entry<T>) => (a.id < b.id ? -1 : a.id > b.id ? 
 export function buildCourses(entries: CourseEntries): CourseBuild {
   const problems: Problem[] = [];
   const courseSlugs = new Set(entries.courses.map(({ id }) => id.split('/')[0]!));
-  const moduleIds = new Set<string>();
+  const modulesByCourse = groupModules(entries.modules, courseSlugs, problems);
+  const moduleIds = new Set(
+    [...modulesByCourse.values()].flat().map(({ id }) => id.split('/').slice(0, 2).join('/')),
+  );
+  const lessonsByModule = groupLessons(entries.lessons, moduleIds, problems);
+  const checkByModule = checksByModule(entries.checks, moduleIds, problems);
+  const courses = [...entries.courses].sort(byId).map(({ id, data: course }): CourseContent => {
+    const courseSlug = id.split('/')[0]!;
+    const modules = (modulesByCourse.get(courseSlug) ?? []).map((entry) => {
+      const moduleSlug = entry.id.split('/')[1]!;
+      const key = `${courseSlug}/${moduleSlug}`;
+      return modulePage(courseSlug, entry, lessonsByModule.get(key) ?? [], checkByModule.get(key));
+    });
+    return coursePage(courseSlug, course, modules);
+  });
+  return { courses, problems };
+}
 
+/** Modules by course slug, in numbered order; a module outside a course or misnamed is a problem. */
+function groupModules(
+  entries: readonly Entry<Module>[],
+  courseSlugs: ReadonlySet<string>,
+  problems: Problem[],
+): Map<string, Entry<Module>[]> {
   const modulesByCourse = new Map<string, Entry<Module>[]>();
-  for (const entry of [...entries.modules].sort(byId)) {
+  for (const entry of [...entries].sort(byId)) {
     const [course, module] = entry.id.split('/') as [string, string];
     if (!courseSlugs.has(course)) {
       problems.push({
@@ -101,12 +123,19 @@ export function buildCourses(entries: CourseEntries): CourseBuild {
       });
       continue;
     }
-    moduleIds.add(`${course}/${module}`);
     modulesByCourse.set(course, [...(modulesByCourse.get(course) ?? []), entry]);
   }
+  return modulesByCourse;
+}
 
+/** Lessons by `<course>/<module>`, in numbered order; one outside a valid module or misnamed is a problem. */
+function groupLessons(
+  entries: readonly Entry<Lesson>[],
+  moduleIds: ReadonlySet<string>,
+  problems: Problem[],
+): Map<string, Entry<Lesson>[]> {
   const lessonsByModule = new Map<string, Entry<Lesson>[]>();
-  for (const entry of [...entries.lessons].sort(byId)) {
+  for (const entry of [...entries].sort(byId)) {
     const [course, module, lesson] = entry.id.split('/') as [string, string, string];
     const file = `${ROOT}/${entry.id}.mdx`;
     if (!moduleIds.has(`${course}/${module}`)) {
@@ -120,9 +149,17 @@ export function buildCourses(entries: CourseEntries): CourseBuild {
     const key = `${course}/${module}`;
     lessonsByModule.set(key, [...(lessonsByModule.get(key) ?? []), entry]);
   }
+  return lessonsByModule;
+}
 
+/** Each module's check by `<course>/<module>`; a check beside no valid module is a problem. */
+function checksByModule(
+  entries: readonly Entry<Check>[],
+  moduleIds: ReadonlySet<string>,
+  problems: Problem[],
+): Map<string, Check> {
   const checkByModule = new Map<string, Check>();
-  for (const entry of entries.checks) {
+  for (const entry of entries) {
     const moduleId = entry.id.replace(/\/check$/, '');
     if (!moduleIds.has(moduleId))
       problems.push({
@@ -132,74 +169,67 @@ export function buildCourses(entries: CourseEntries): CourseBuild {
       });
     else checkByModule.set(moduleId, entry.data);
   }
+  return checkByModule;
+}
 
-  const courses = [...entries.courses].sort(byId).map(({ id, data: course }): CourseContent => {
-    const courseSlug = id.split('/')[0]!;
-    const modules = (modulesByCourse.get(courseSlug) ?? []).map(
-      ({ id: moduleId, data: module }): ModulePage => {
-        const moduleSlug = moduleId.split('/')[1]!;
-        const lessons = (lessonsByModule.get(`${courseSlug}/${moduleSlug}`) ?? []).map(
-          ({ id: entryId, data: lesson }): LessonPage => {
-            const slug = entryId.split('/')[2]!;
-            return {
-              ref: {
-                key: `${moduleSlug}/${slug}`,
-                title: lesson.title,
-                href: lessonHref(courseSlug, moduleSlug, slug),
-                minutes: lesson.minutes,
-              },
-              lesson,
-              entryId,
-              slug,
-            };
-          },
-        );
-        const check = checkByModule.get(`${courseSlug}/${moduleSlug}`);
-        return {
-          ref: {
-            slug: moduleSlug,
-            title: module.title,
-            lessons: lessons.map(({ ref }) => ref),
-            hasCheck: check !== undefined,
-          },
-          module,
-          check: check
-            ? checkData(
-                courseSlug,
-                moduleSlug,
-                module.title,
-                check,
-                (lessonsByModule.get(`${courseSlug}/${moduleSlug}`) ?? []).map((entry) => ({
-                  slug: entry.id.split('/')[2]!,
-                  title: entry.data.title,
-                  body: entry.body ?? '',
-                })),
-              )
-            : null,
-          lessons,
-        };
-      },
-    );
+function modulePage(
+  courseSlug: string,
+  { id: moduleId, data: module }: Entry<Module>,
+  lessonEntries: readonly Entry<Lesson>[],
+  check: Check | undefined,
+): ModulePage {
+  const moduleSlug = moduleId.split('/')[1]!;
+  const lessons = lessonEntries.map(({ id: entryId, data: lesson }): LessonPage => {
+    const slug = entryId.split('/')[2]!;
     return {
-      outline: {
-        slug: courseSlug,
-        title: course.title,
-        href: courseHref(courseSlug),
-        gating: course.gating,
-        refresherDays: course.refresherDays,
-        refresherQuestions: course.refresherQuestions,
-        modules: modules.map(({ ref }) => ref),
+      ref: {
+        key: `${moduleSlug}/${slug}`,
+        title: lesson.title,
+        href: lessonHref(courseSlug, moduleSlug, slug),
+        minutes: lesson.minutes,
       },
-      course,
-      modules,
-      checks: modules.flatMap(({ check }) => (check ? [check] : [])),
-      totalMinutes: modules.reduce(
-        (sum, { lessons }) => lessons.reduce((total, { lesson }) => total + lesson.minutes, sum),
-        0,
-      ),
+      lesson,
+      entryId,
+      slug,
     };
   });
-  return { courses, problems };
+  const lessonTexts = lessonEntries.map((entry) => ({
+    slug: entry.id.split('/')[2]!,
+    title: entry.data.title,
+    body: entry.body ?? '',
+  }));
+  return {
+    ref: {
+      slug: moduleSlug,
+      title: module.title,
+      lessons: lessons.map(({ ref }) => ref),
+      hasCheck: check !== undefined,
+    },
+    module,
+    check: check ? checkData(courseSlug, moduleSlug, module.title, check, lessonTexts) : null,
+    lessons,
+  };
+}
+
+function coursePage(courseSlug: string, course: Course, modules: ModulePage[]): CourseContent {
+  return {
+    outline: {
+      slug: courseSlug,
+      title: course.title,
+      href: courseHref(courseSlug),
+      gating: course.gating,
+      refresherDays: course.refresherDays,
+      refresherQuestions: course.refresherQuestions,
+      modules: modules.map(({ ref }) => ref),
+    },
+    course,
+    modules,
+    checks: modules.flatMap(({ check }) => (check ? [check] : [])),
+    totalMinutes: modules.reduce(
+      (sum, { lessons }) => lessons.reduce((total, { lesson }) => total + lesson.minutes, sum),
+      0,
+    ),
+  };
 }
 
 /** A lesson in the order a learner reads the course, with what comes before and after. */

@@ -1,11 +1,11 @@
 /**
  * The glossary page's shape: terms in alphabetical order, grouped by first letter, each with
- * an anchor id and the lesson that teaches it. Pure, like course-outline.ts: a term pointing
+ * an anchor id and the lesson that teaches it. Pure, like courses.ts: a term pointing
  * at a lesson that does not exist comes back as a problem naming the entry.
  */
 import type { Problem } from '../engine/problems';
-import type { LessonRef } from '../course/outline';
-import type { Glossary } from '../course/schema';
+import type { LessonRef } from './outline';
+import type { Glossary } from './schema';
 
 export interface GlossaryTerm {
   term: string;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES, formatBytes } from '../engine/limits';
-import { describeProblems, readScenarioFiles } from './scenario-files';
+import { describeProblems, readScenarioFiles } from './scenarios';
 
 const valid = readFileSync('simulations/three-backorder-types.yaml', 'utf8');
 

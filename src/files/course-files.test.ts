@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../engine/problems';
-import { readCourseFiles } from './content-files';
+import { readCourseFiles } from './course-files';
 
 const COURSE = 'courses/backorders-and-partial-shipments';
 
@@ -97,7 +97,7 @@ describe('readCourseFiles', () => {
 
 describe('content links', () => {
   it('finds every question pointing at a real lesson section, and names one that does not', async () => {
-    const { contentLinkProblems } = await import('./content-links');
+    const { contentLinkProblems } = await import('../course/content-links');
     const scenarios = new Set(['three-backorder-types', 'late-purchase-order']);
     const good = contentLinkProblems(readCourseFiles('content'), scenarios).filter((p) =>
       p.path.endsWith('.see'),

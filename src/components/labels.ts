@@ -1,10 +1,52 @@
 /**
- * Words shown to people for the coded values of a role-play file (situations, rubric
- * items, outcomes, channels, tiers) and for the customer's mood. Records over the schema's
- * unions, so a new code fails type checking here until it has a label.
+ * Words shown to people for coded values, the one table of them for pages and islands: a
+ * scenario's level and competencies, and a role-play's situations, rubric items, outcomes,
+ * channels, tiers and the customer's mood. The engine and the role-play module keep the
+ * codes (`level: 2`, `partial-shipments`, `take-ownership`); views show these words.
+ * Each table is a Record over its schema's union, so a new code fails type checking here
+ * until it has a label, and no code ever leaks onto a page.
  */
-import type { Outcome, RubricItemId, Situation } from '../roleplay/schema';
-import type { Roleplay } from '../roleplay/schema';
+import type { Competency, Scenario } from '../engine/schema';
+import type { Outcome, Roleplay, RubricItemId, Situation } from '../roleplay/schema';
+
+// --- Scenarios ---
+
+/** A scenario's difficulty, 0 (guided) to 3, as the scenario schema defines it. */
+export type Level = Scenario['level'];
+
+const LEVEL_LABELS: Record<Level, string> = {
+  0: 'Guided',
+  1: 'Beginner',
+  2: 'Intermediate',
+  3: 'Advanced',
+};
+
+const COMPETENCY_LABELS: Record<Competency, string> = {
+  basics: 'Backorder basics',
+  tracking: 'Inventory tracking',
+  'partial-shipments': 'Partial shipments',
+  communication: 'Customer communication',
+  documentation: 'Documentation',
+  prioritization: 'Prioritization',
+  'error-prevention': 'Error prevention',
+};
+
+/** `2` -> `Intermediate`. */
+export function levelLabel(level: Level): string {
+  return LEVEL_LABELS[level];
+}
+
+/** `partial-shipments` -> `Partial shipments`. */
+export function competencyLabel(competency: Competency): string {
+  return COMPETENCY_LABELS[competency];
+}
+
+/** `45` -> `45 minutes`, `1` -> `1 minute`. */
+export function minutesLabel(minutes: number): string {
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
+// --- Role-plays ---
 
 const SITUATION_LABELS: Record<Situation, string> = {
   'partial-shipment': 'Partial shipment',
@@ -58,17 +100,4 @@ export function moodWord(mood: number): string {
   if (mood < 60) return 'uneasy';
   if (mood < 80) return 'calmer';
   return 'satisfied';
-}
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * `2026-03-13` -> `Fri 13 Mar 2026`, the way the order screen shows dates. Built by hand:
- * `toLocaleDateString` punctuation differs between ICU versions, and the server renders
- * what the browser hydrates.
- */
-export function dayLabel(isoDate: string): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Check, Course, Lesson, Module } from '../course/schema';
+import type { Check, Course, Lesson, Module } from './schema';
 import {
   buildCourses,
   lessonSequence,
   unknownScenarioProblems,
   type CourseEntries,
-} from './course-outline';
+} from './courses';
 
 const course: Course = {
   title: 'Backorders',

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { COMPETENCIES } from '../engine/schema';
-import { competencyLabel, levelLabel, minutesLabel } from './scenario-labels';
+import { competencyLabel, levelLabel, minutesLabel, moodWord } from './labels';
+
+describe('role-play labels', () => {
+  it.each([
+    [0, 'furious'],
+    [19, 'furious'],
+    [20, 'angry'],
+    [45, 'uneasy'],
+    [60, 'calmer'],
+    [80, 'satisfied'],
+    [100, 'satisfied'],
+  ])('mood %i reads as %s', (mood, word) => {
+    expect(moodWord(mood)).toBe(word);
+  });
+});
 
 describe('levelLabel', () => {
   it.each([
