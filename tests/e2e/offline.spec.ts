@@ -28,18 +28,20 @@ const DESK = `/simulations/${SCENARIO}/`;
 const reference = runAutopilot(bundledScenario(SCENARIO)).log;
 
 // The learning record store the trainee's records go to, on a port no other spec uses.
-let lrs: TestLrs;
-test.beforeAll(async () => {
-  lrs = await startTestLrs(43362);
+// Started by the one test that sends to it: a beforeAll would start one per worker running
+// this file's tests, and the second could not have the port.
+let lrs: TestLrs | undefined;
+test.afterEach(async () => {
+  await lrs?.close();
+  lrs = undefined;
 });
-test.afterAll(() => lrs?.close());
 const HOME = 'https://offline.example.com/';
 
 /** Set the LRS up on the settings page, as an administrator's link would. */
 async function setUpLrs(page: Page): Promise<void> {
   await page.goto(site.url('/lrs/'));
   await waitForIslands(page);
-  await page.getByLabel('Endpoint').fill(lrs.endpoint);
+  await page.getByLabel('Endpoint').fill(lrs!.endpoint);
   await page.getByLabel('Organisation home page').fill(HOME);
   await page.getByLabel('Key').fill('trainee');
   await page.getByLabel('Secret').fill('write-only');
@@ -98,6 +100,7 @@ test('after one visit the site works with no network, and a reload keeps everyth
   context,
 }) => {
   test.setTimeout(90_000);
+  lrs = await startTestLrs(43362);
   const problems = watchForProblems(page);
   await page.goto(site.url('/'));
   await installed(page);
@@ -174,7 +177,7 @@ test('after one visit the site works with no network, and a reload keeps everyth
       timeout: 30_000,
     })
     .toBe(true);
-  const stored = (await lrs.statements()).filter((s) => JSON.stringify(s.actor).includes(HOME));
+  const stored = (await lrs!.statements()).filter((s) => JSON.stringify(s.actor).includes(HOME));
   // Each statement exactly once: as many stored as queued, no id twice, the same ids.
   expect(stored.map((s) => s.id).sort()).toEqual(queued.map((row) => row.id).sort());
   expect(new Set(stored.map((s) => (s.verb as { id: string }).id.split('/').pop()))).toEqual(
