@@ -218,7 +218,7 @@ test('a new build is offered by a prompt and installed when accepted', async ({ 
 });
 
 test('during a shift the update waits, and is offered once the shift ends', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(150_000);
   await page.goto(site.url(DESK));
   await waitForIslands(page);
   await createProfile(page, 'Ana Ruiz');
@@ -231,7 +231,11 @@ test('during a shift the update waits, and is offered once the shift ends', asyn
   await page.evaluate(async () => {
     await (await navigator.serviceWorker.getRegistration())!.update();
   });
-  await expect(page.locator('[data-update-prompt]')).toHaveAttribute('data-state', 'held');
+  await expect(page.locator('[data-update-prompt]')).toHaveAttribute(
+    'data-state',
+    'held',
+    INSTALLING,
+  );
   // Still the same shift on the same page: nothing reloaded.
   await expect(page.getByTestId('clock-now')).toBeVisible();
   await expect(page.getByText(SECOND_BUILD_TEXT)).toHaveCount(0);
