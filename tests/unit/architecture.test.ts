@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { scriptsOf } from './sizes';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCE_EXTENSIONS = /\.(ts|js|mjs|svelte|astro)$/;
@@ -29,25 +30,6 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) return sourceFiles(path);
     return SOURCE_EXTENSIONS.test(entry.name) ? [path] : [];
   });
-}
-
-/**
- * The script parts of a Svelte or Astro file, with everything else blanked out (newlines
- * kept), so positions in the result are positions in the file.
- */
-function scriptsOf(file: string, text: string): string {
-  if (/\.(ts|js|mjs)$/.test(file)) return text;
-  const keep: [number, number][] = [];
-  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  if (file.endsWith('.astro') && frontmatter)
-    keep.push([frontmatter.index + 3, frontmatter.index + 3 + frontmatter[1]!.length + 1]);
-  for (const script of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
-    const start = script.index + script[0].indexOf('>') + 1;
-    keep.push([start, start + script[1]!.length]);
-  }
-  return text.replace(/[^\n]/g, (char, offset: number) =>
-    keep.some(([from, to]) => offset >= from && offset < to) ? char : ' ',
-  );
 }
 
 /** Where a specifier leads: a project path for a relative import, else the package name. */

@@ -23,9 +23,13 @@ function sourceFiles(dir: string, pattern: RegExp): string[] {
   });
 }
 
-/** The scripts of a Svelte or Astro file, everything else blanked (lines kept). */
-function scriptsOf(file: string, text: string): string {
-  if (/\.ts$/.test(file)) return text;
+/**
+ * The script parts of a Svelte or Astro file, with everything else blanked out (newlines
+ * kept), so positions in the result are positions in the file. The layout test reads
+ * imports through it too.
+ */
+export function scriptsOf(file: string, text: string): string {
+  if (/\.(ts|js|mjs)$/.test(file)) return text;
   const keep: [number, number][] = [];
   const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   if (file.endsWith('.astro') && frontmatter)
