@@ -686,6 +686,9 @@ async function writeRoleplay(page: Page) {
     page.getByText('No problems: “Elbows, late again” (elbows-late) can be saved.'),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Save the role-play' }).click();
+  // Saving waits for the background check's verdict, then writes: leaving the page before
+  // the write lands would lose it.
+  await expect(page.getByRole('link', { name: 'Practise “Elbows, late again” now' })).toBeVisible();
 }
 
 /** Replies kept so far, as the role-play player reports them once saved and shown. */
