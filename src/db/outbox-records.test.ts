@@ -24,11 +24,10 @@ const validate = ((validation as unknown as { default?: unknown }).default ?? va
   data: unknown,
 ) => unknown[];
 
-const PORT = 43355;
 let lrs: TestLrs;
 let n = 0;
 beforeAll(async () => {
-  lrs = await startTestLrs(PORT);
+  lrs = await startTestLrs();
 }, 30_000);
 afterAll(() => lrs?.close());
 beforeEach(async () => {

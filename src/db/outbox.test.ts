@@ -19,13 +19,11 @@ import {
 import { outboxStatus, saveLrsConfig, type LrsConfig } from './outbox';
 import { sendOutbox } from './outbox-sender';
 
-// Far from the browser tests' ports, which other checkouts on this machine use.
-const PORT = 43351;
 let lrs: TestLrs;
 let n = 0;
 
 beforeAll(async () => {
-  lrs = await startTestLrs(PORT);
+  lrs = await startTestLrs();
 }, 30_000);
 afterAll(() => lrs?.close());
 beforeEach(() => useDatabase(new AcademyDatabase(`outbox-${++n}`)));

@@ -20,7 +20,7 @@ import { expectNoAxeViolations } from './page-checks';
 test.describe.configure({ mode: 'serial' });
 let lrs: TestLrs;
 test.beforeAll(async () => {
-  lrs = await startTestLrs(43353);
+  lrs = await startTestLrs();
 });
 test.afterAll(() => lrs?.close());
 
@@ -74,7 +74,7 @@ test('a module launched from an LMS reports initialized, completed, passed and t
   page,
   baseURL,
 }) => {
-  const lms = await startCmi5Lms(43354, lrs.endpoint, {
+  const lms = await startCmi5Lms(lrs.endpoint, {
     launchMode: 'Normal',
     masteryScore: basics.passMark,
     returnURL: `${baseURL}/courses/`,
@@ -119,7 +119,7 @@ test('in Browse mode a passed check is not reported as completed or passed', asy
   page,
   baseURL,
 }) => {
-  const lms = await startCmi5Lms(43354, lrs.endpoint, {
+  const lms = await startCmi5Lms(lrs.endpoint, {
     launchMode: 'Browse',
     returnURL: `${baseURL}/`,
   });
@@ -144,7 +144,7 @@ test('a SCORM 1.2 package records the passed check, its score and where the trai
   page,
   baseURL,
 }) => {
-  const lms = await startScormHarness(43356, baseURL!, '01-basics');
+  const lms = await startScormHarness(baseURL!, '01-basics');
   try {
     await page.goto(lms.url);
     const sco = page.frameLocator('iframe[title="SCO"]');
@@ -176,7 +176,7 @@ test('a SCORM 2004 package records completion, success, scaled score and an ISO 
   page,
   baseURL,
 }) => {
-  const lms = await startScormHarness(43357, baseURL!, '01-basics', '2004');
+  const lms = await startScormHarness(baseURL!, '01-basics', '2004');
   try {
     await page.goto(lms.url);
     const sco = page.frameLocator('iframe[title="SCO"]');

@@ -15,9 +15,8 @@ import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 test.describe.configure({ mode: 'serial' });
 let lrs: TestLrs;
-// Its own port, apart from the other specs' LRSs and LMSs (43351-43357), so all may run at once.
 test.beforeAll(async () => {
-  lrs = await startTestLrs(43361);
+  lrs = await startTestLrs();
 });
 test.afterAll(() => lrs?.close());
 

@@ -13,7 +13,7 @@ import { expectNoAxeViolations, watchForProblems } from './page-checks';
 test.describe.configure({ mode: 'serial' });
 let lrs: TestLrs;
 test.beforeAll(async () => {
-  lrs = await startTestLrs(43352);
+  lrs = await startTestLrs();
 });
 test.afterAll(() => lrs?.close());
 

@@ -100,7 +100,7 @@ test('after one visit the site works with no network, and a reload keeps everyth
   context,
 }) => {
   test.setTimeout(90_000);
-  lrs = await startTestLrs(43362);
+  lrs = await startTestLrs();
   const problems = watchForProblems(page);
   await page.goto(site.url('/'));
   await installed(page);

@@ -1,8 +1,10 @@
 /**
  * Loaded before xapi-statements (`node -r ./preload.cjs`): binds its server to 127.0.0.1
- * only, whatever it asks for, and lets the test that started it close and reopen the
- * listener over IPC ('stop' / 'start') while the statements stay in memory, the way a real
- * LRS with durable storage goes down and comes back.
+ * only, on the port in TEST_LRS_PORT (0, the default, lets the system pick a free one, so
+ * tests running at once never collide), tells the test that started it the port over IPC
+ * (`{ port }`), and lets it close and reopen the listener ('stop' / 'start') on that same
+ * port while the statements stay in memory, the way a real LRS with durable storage goes
+ * down and comes back.
  */
 const net = require('node:net');
 
@@ -13,9 +15,12 @@ let port = null;
 net.Server.prototype.listen = function (...args) {
   if (typeof args[0] !== 'number') return listen.apply(this, args);
   server = this;
-  port = args[0];
   const callback = args.find((arg) => typeof arg === 'function');
-  return listen.call(this, port, '127.0.0.1', callback);
+  return listen.call(this, Number(process.env.TEST_LRS_PORT ?? 0), '127.0.0.1', () => {
+    port = server.address().port;
+    process.send?.({ port });
+    callback?.();
+  });
 };
 
 process.on('message', (message) => {
