@@ -143,16 +143,8 @@ test.describe('section pages', () => {
   });
 });
 
-test.describe('dark colour scheme', () => {
-  test.use({ colorScheme: 'dark' });
-
-  for (const path of ALL_PAGES) {
-    test(`${path} has no axe violations`, async ({ page }) => {
-      await page.goto(path);
-      await expectNoAxeViolations(page);
-    });
-  }
-});
+// The dark theme's axe runs on these pages are design.spec.ts's theme matrix (and the
+// course catalogue's, course-pages.spec.ts): one run per page, theme and width.
 
 test.describe('phone (390 x 844)', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
