@@ -1,13 +1,14 @@
 /**
- * The baseline child process for `sim run`: the least a command line can do with a
- * scenario file. Read it with the same parser the engine's loader uses, validate it
- * with the same schema, rank the open orders and print them as JSON the way `sim` prints
- * to a file or a pipe: compact.
+ * The floor process for `sim run` (issue 17: "parse the JSON, rank, one pass, print"): the
+ * least a command line can do with a scenario file. Read it with the same parser the
+ * engine's loader uses, validate it with the same schema, rank the open orders, make one
+ * allocation pass over them, and print what that pass grants as JSON the way `sim` prints to
+ * a file or a pipe: compact.
  * Usage: node --import tsx bench/rank-orders-cli.ts <scenario-file>
  */
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { initialState, rankOrders, scenarioSchema } from '../src/engine/index';
+import { initialState, planAllocation, scenarioSchema } from '../src/engine/index';
 
 const file = process.argv[2];
 if (!file) {
@@ -19,6 +20,6 @@ if (!file) {
 const text = readFileSync(file, 'utf8');
 const data: unknown = /\.json$/i.test(file) ? JSON.parse(text) : parseDocument(text).toJS();
 const scenario = scenarioSchema.parse(data);
-const state = initialState(scenario);
-const ranked = rankOrders(state.orders, state.policy, state.customers);
-process.stdout.write(`${JSON.stringify(ranked)}\n`);
+// One pass: rank the orders and walk them once, granting what the stock allows.
+const grants = planAllocation(initialState(scenario));
+process.stdout.write(`${JSON.stringify(grants)}\n`);
