@@ -1,6 +1,6 @@
 /**
  * Running `sim` as a real child process, exactly as `npm run --silent sim -- <verb> ...`
- * runs it (`tsx src/cli/sim.ts`), a few at a time: each start costs about half a second.
+ * runs it (`node --import tsx src/cli/sim.ts`), a few at a time: each start costs about half a second.
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
