@@ -1,6 +1,6 @@
 /**
  * The `sim` command line against its contract (docs/engine.md section 9), run as a real child
- * process exactly as `npm run --silent sim -- <verb> ...` runs it (`tsx src/cli/sim.ts`):
+ * process exactly as `npm run --silent sim -- <verb> ...` runs it (`node --import tsx src/cli/sim.ts`):
  * JSON on stdout, human messages on stderr, exit 0 on success, non-zero with a message that
  * names the file, the field path and (for YAML) the line on bad input, never a stack trace,
  * and exit 2 with a usage message on wrong usage.
