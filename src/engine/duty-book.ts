@@ -126,17 +126,21 @@ export function missedDutyFinding(duty: Duty, state: EngineState): Finding | nul
 /** The conditions that make duties right now, keyed as duties are. */
 type Condition = Omit<Duty, 'deadline' | 'since' | 'missed'>;
 
+/** The condition of a duty of `kind` on one order. */
+function orderCondition(kind: Duty['kind'], order: string): Condition {
+  return { key: `${kind}:${order}`, kind, order };
+}
+
 export function dutiesNow(state: EngineState): Condition[] {
   const table = promiseTable(state);
   const found: Condition[] = [];
   for (const order of state.orders) {
     const picture = backorderPicture(state, order, table);
-    const of = (kind: Duty['kind']) => ({ key: `${kind}:${order.id}`, kind, order: order.id });
-    if (picture && !isTold(state, picture)) found.push(of('notice'));
-    if (picture && !isRecorded(state, picture)) found.push(of('record'));
-    if (escalationDue(state, order, picture)) found.push(of('escalate'));
-    if (flagDue(order, picture)) found.push(of('flag'));
-    if (isShippable(state, order)) found.push(of('ship'));
+    if (picture && !isTold(state, picture)) found.push(orderCondition('notice', order.id));
+    if (picture && !isRecorded(state, picture)) found.push(orderCondition('record', order.id));
+    if (escalationDue(state, order, picture)) found.push(orderCondition('escalate', order.id));
+    if (flagDue(order, picture)) found.push(orderCondition('flag', order.id));
+    if (isShippable(state, order)) found.push(orderCondition('ship', order.id));
   }
   if (allocationDue(state)) found.push({ key: 'allocate', kind: 'allocate' });
   return found;
