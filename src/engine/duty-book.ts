@@ -159,25 +159,47 @@ export class DutyBook {
 
   /** Open what the state now owes, close what it no longer does; returns the closed. */
   refresh(state: EngineState, restock: boolean): Duty[] {
+    const { opened, closed } = this.changes(state, restock);
+    for (const duty of closed) this.open.delete(duty.key);
+    for (const duty of opened) this.open.set(duty.key, duty);
+    return closed;
+  }
+
+  /**
+   * The open duties as `refresh` would leave them, in the same order, without changing the
+   * book: what a watcher reads in the middle of a minute, while later entries of the same
+   * minute may still put things right.
+   */
+  peek(state: EngineState, restock: boolean): Duty[] {
+    const { opened, closed } = this.changes(state, restock);
+    const gone = new Set(closed);
+    return [...[...this.open.values()].filter((duty) => !gone.has(duty)), ...opened];
+  }
+
+  /** What a refresh opens (new conditions, in the order found) and closes. */
+  private changes(state: EngineState, restock: boolean): { opened: Duty[]; closed: Duty[] } {
     const now = dutiesNow(state);
     const owed = new Set<string>();
+    const opened: Duty[] = [];
+    // Every duty opened now is due at the same moment.
+    let deadline: string | undefined;
     for (const duty of now) {
       owed.add(duty.key);
       // Most conditions are duties already open: only a new one is built.
-      if (!this.open.has(duty.key))
-        this.add({
-          ...duty,
-          since: state.now,
-          ...(duty.kind === 'allocate' ? { restock } : {}),
-        });
+      if (this.open.has(duty.key)) continue;
+      deadline ??= addHours(state.now, this.hours);
+      opened.push({
+        ...duty,
+        since: state.now,
+        ...(duty.kind === 'allocate' ? { restock } : {}),
+        deadline,
+        missed: false,
+      });
     }
     const closed: Duty[] = [];
-    for (const [key, duty] of this.open) {
-      if (duty.kind === 'team' || duty.kind === 'reply' || owed.has(key)) continue;
-      this.open.delete(key);
-      closed.push(duty);
-    }
-    return closed;
+    for (const [key, duty] of this.open)
+      if (duty.kind !== 'team' && duty.kind !== 'reply' && !owed.has(key)) closed.push(duty);
+    return { opened, closed };
   }
 
   /** Mark missed, and return, the duties whose deadline is before `until` (all, when null). */
