@@ -112,8 +112,22 @@ export class LiveCoach {
   }
 }
 
-function coaching(scenario: Scenario, judge: Judge, state: EngineState, limit: number): Coaching {
-  const owed = judge.owed(state);
+/** The order to work the owed duties in, and the allocation plan it rests on. */
+interface WorkOrder {
+  plan: AllocationGrant[];
+  ordered: { duty: Duty; waits: boolean }[];
+}
+
+/**
+ * Work orders already worked out, per list of owed duties: the judge keeps that list (the
+ * same array) while nothing that can change a duty happens, such as a stock check or a pick,
+ * and neither can those change the allocation plan.
+ */
+const workOrders = new WeakMap<readonly Duty[], WorkOrder>();
+
+function workOrder(owed: readonly Duty[], state: EngineState): WorkOrder {
+  let work = workOrders.get(owed);
+  if (work) return work;
   const plan = owed.some((duty) => duty.kind === 'allocate') ? planAllocation(state) : [];
   const served = new Set(plan.map((grant) => grant.order));
   const untold = new Set(owed.filter((duty) => duty.kind === 'notice').map((duty) => duty.order));
@@ -121,22 +135,32 @@ function coaching(scenario: Scenario, judge: Judge, state: EngineState, limit: n
     (duty.order !== undefined && served.has(duty.order) && CHANGED_BY_ALLOCATION.has(duty.kind)) ||
     (duty.kind === 'ship' && untold.has(duty.order));
   const ordered = owed
-    .map((duty, index) => ({
-      duty,
-      index,
-      place: waits(duty) ? LAST : (FIRST[duty.kind] ?? LAST - 1),
-    }))
+    .map((duty, index) => {
+      const waiting = waits(duty);
+      return {
+        duty,
+        waits: waiting,
+        index,
+        place: waiting ? LAST : (FIRST[duty.kind] ?? LAST - 1),
+      };
+    })
     .sort((a, b) => a.place - b.place || a.index - b.index);
+  work = { plan, ordered };
+  workOrders.set(owed, work);
+  return work;
+}
 
+function coaching(scenario: Scenario, judge: Judge, state: EngineState, limit: number): Coaching {
+  const { plan, ordered } = workOrder(judge.owed(state), state);
   const due: Advice[] = [];
   let more = 0;
-  for (const { duty } of ordered) {
+  for (const { duty, waits } of ordered) {
     if (due.length >= limit) {
       more++;
       continue;
     }
     // A duty whose condition has gone (null) is not owed; it is dropped at the next entry.
-    const finding = judge.findingFor(duty, state);
+    const finding = judge.findingFor(duty, state, duty.kind === 'allocate' ? plan : undefined);
     if (!finding) continue;
     due.push({
       rule: finding.rule,
@@ -144,7 +168,7 @@ function coaching(scenario: Scenario, judge: Judge, state: EngineState, limit: n
       ...(finding.order ? { order: finding.order } : {}),
       since: duty.since,
       deadline: duty.deadline,
-      advice: adviceFor(duty, finding.reference, state, plan, judge, waits(duty)),
+      advice: adviceFor(duty, finding.reference, state, plan, judge, waits),
       afterShift: duty.deadline > scenario.endsAt,
     });
   }

@@ -4,7 +4,7 @@
  * the condition is met, and is missed when its deadline passes first. A deadline after the
  * end of the shift is not the trainee's to meet: the duty is handed over instead.
  */
-import { planAllocation } from './allocation';
+import { planAllocation, type AllocationGrant } from './allocation';
 import {
   allocationDue,
   backorderPicture,
@@ -36,8 +36,15 @@ export interface Duty {
   missed: boolean;
 }
 
-/** What a missed duty costs, in words; null when the duty no longer applies. */
-export function missedDutyFinding(duty: Duty, state: EngineState): Finding | null {
+/**
+ * What a missed duty costs, in words; null when the duty no longer applies. `plan` is the
+ * allocation plan of `state`, when the caller has it already.
+ */
+export function missedDutyFinding(
+  duty: Duty,
+  state: EngineState,
+  plan?: readonly AllocationGrant[],
+): Finding | null {
   const order = duty.order ? state.orders.find((o) => o.id === duty.order) : undefined;
   const picture = order ? backorderPicture(state, order, promiseTable(state)) : null;
   const hours = state.policy.notifyWithinHours;
@@ -82,7 +89,7 @@ export function missedDutyFinding(duty: Duty, state: EngineState): Finding | nul
         ...about,
       };
     case 'allocate': {
-      const plan = planAllocation(state);
+      plan ??= planAllocation(state);
       const what = plan
         .slice(0, 3)
         .map((g) => `${g.lines.map((l) => `${l.qty} x ${l.sku}`).join(', ')} to ${g.order}`)

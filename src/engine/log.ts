@@ -8,8 +8,8 @@ import { ACTION_TYPES, actionSchema, applyActionInPlace, type Action } from './a
 import { canonicalJson } from './canonical';
 import { applyEventInPlace } from './events';
 import { injectionProblem } from './injection';
-import { forgetPromises } from './promise';
-import { forgetRanking } from './ranking';
+import { carryPromises, forgetPromises } from './promise';
+import { carryRanking, forgetRanking } from './ranking';
 import type { Refusal } from './outcome';
 import { eventSchema, type Scenario, type ScenarioEvent } from './schema';
 import { cloneState, initialState, type EngineState } from './state';
@@ -96,8 +96,26 @@ export function applyEntry(
 ): { state: EngineState } & StepOutcome {
   const draft = cloneState(state);
   const outcome = applyEntryInPlace(draft, entry);
-  if (outcome.refused) return { state: { ...state, now: entry.at }, refused: outcome.refused };
+  if (outcome.refused) {
+    const next = { ...state, now: entry.at };
+    carryWorkedOut(state, next, entry);
+    return { state: next, refused: outcome.refused };
+  }
+  carryWorkedOut(state, draft, entry);
   return { state: draft, ...outcome };
+}
+
+/**
+ * A live session applies each entry to a copy: the copy keeps the ranking and promise dates
+ * worked out for the state before, where the entry cannot have changed them (as a replay,
+ * changing one state in place, keeps them), instead of working them out again for all orders.
+ */
+function carryWorkedOut(state: EngineState, next: EngineState, entry: LogEntry): void {
+  const refused = next.orders === state.orders;
+  if (refused || !(entry.type === 'order-placed' || entry.type === 'flag-priority'))
+    carryRanking(state, next);
+  if (entry.at === state.now && (refused || (isAction(entry) && PROMISE_NEUTRAL.has(entry.type))))
+    carryPromises(state, next);
 }
 
 /** Apply one entry to a draft (see `cloneState`): move the clock to its time, then apply the event or the action. */

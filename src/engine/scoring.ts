@@ -14,7 +14,7 @@
  * - A duty is due `notifyWithinHours` after it arose; what is still undone when the log ends
  *   counts as missed (the shift ended with it undone).
  */
-import { planAllocation } from './allocation';
+import { planAllocation, type AllocationGrant } from './allocation';
 import {
   checkNotice,
   checkRecord,
@@ -139,9 +139,12 @@ export class Judge {
    */
   private owedNow: Duty[] | null = null;
 
-  /** What missing an owed duty would cost, in words; null when it no longer applies. */
-  findingFor(duty: Duty, state: EngineState): Finding | null {
-    return missedDutyFinding(duty, state);
+  /**
+   * What missing an owed duty would cost, in words; null when it no longer applies. `plan`
+   * is the allocation plan of `state`, when the caller has it already.
+   */
+  findingFor(duty: Duty, state: EngineState, plan?: readonly AllocationGrant[]): Finding | null {
+    return missedDutyFinding(duty, state, plan);
   }
 
   /**
