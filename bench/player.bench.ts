@@ -17,7 +17,7 @@ import { generateWarehouse } from './generated-warehouse';
 import { median, ms, progress } from './measure';
 import { withScratchSite } from './scratch-site';
 
-const PORT = 4407;
+const PORT = Number(process.env.BENCH_PORT ?? 4407);
 const SAMPLES = 60;
 const ID = 'bench-desk-500';
 

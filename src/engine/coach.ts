@@ -18,7 +18,7 @@
 import { planAllocation, type AllocationGrant } from './allocation';
 import type { Duty } from './duty-book';
 import type { LogEntry } from './log';
-import { replay } from './log';
+import { Replay, replay } from './log';
 import { RULES, type Rule } from './rules';
 import type { Scenario } from './schema';
 import { Judge, type Deduction } from './scoring';
@@ -58,6 +58,7 @@ const AFTER_ALLOCATION: Partial<Record<Duty['kind'], string>> = {
   escalate: 'escalate what no incoming purchase order covers',
 };
 
+/** The coach's list for a log, read by a full replay (see `LiveCoach` for a growing log). */
 export function coach(
   scenario: Scenario,
   log: readonly LogEntry[],
@@ -66,8 +67,67 @@ export function coach(
   const judge = new Judge(scenario);
   const replayed = replay(scenario, log, judge.hooks);
   if (!replayed.ok) return null;
-  const state = replayed.result.state;
-  const owed = judge.owed(state);
+  return coaching(scenario, judge, replayed.result.state, limit);
+}
+
+/**
+ * The coach beside a shift in play: it keeps its judge between actions and folds only the
+ * entries the log gained since it last looked, instead of replaying the whole shift on every
+ * action. Its answers are those of `coach` for the same log (the judge reads duties without
+ * changing itself, so looking in the middle of a minute changes nothing). A log that is not
+ * the last one plus new entries (a restarted run, another tab's) is replayed from the start.
+ */
+export class LiveCoach {
+  private judge!: Judge;
+  private folding!: Replay;
+  private seen: readonly LogEntry[] = [];
+  private failed = false;
+
+  constructor(private readonly scenario: Scenario) {
+    this.restart();
+  }
+
+  advise(log: readonly LogEntry[], limit = Infinity): Coaching | null {
+    if (!this.extends(log)) this.restart();
+    for (let index = this.folding.length; index < log.length && !this.failed; index++)
+      this.failed = this.folding.fold(log[index]!) !== null;
+    this.seen = log;
+    if (this.failed) return null;
+    return coaching(this.scenario, this.judge, this.folding.state, limit);
+  }
+
+  private restart(): void {
+    this.judge = new Judge(this.scenario);
+    this.folding = new Replay(this.scenario, this.judge.hooks);
+    this.seen = [];
+    this.failed = false;
+  }
+
+  /** Whether `log` is the log last seen (every entry the same), perhaps with more after it. */
+  private extends(log: readonly LogEntry[]): boolean {
+    const seen = this.seen;
+    if (log.length < seen.length || this.folding.length !== seen.length) return false;
+    for (let i = 0; i < seen.length; i++) if (log[i] !== seen[i]) return false;
+    return true;
+  }
+}
+
+/** The order to work the owed duties in, and the allocation plan it rests on. */
+interface WorkOrder {
+  plan: AllocationGrant[];
+  ordered: { duty: Duty; waits: boolean }[];
+}
+
+/**
+ * Work orders already worked out, per list of owed duties: the judge keeps that list (the
+ * same array) while nothing that can change a duty happens, such as a stock check or a pick,
+ * and neither can those change the allocation plan.
+ */
+const workOrders = new WeakMap<readonly Duty[], WorkOrder>();
+
+function workOrder(owed: readonly Duty[], state: EngineState): WorkOrder {
+  let work = workOrders.get(owed);
+  if (work) return work;
   const plan = owed.some((duty) => duty.kind === 'allocate') ? planAllocation(state) : [];
   const served = new Set(plan.map((grant) => grant.order));
   const untold = new Set(owed.filter((duty) => duty.kind === 'notice').map((duty) => duty.order));
@@ -75,22 +135,32 @@ export function coach(
     (duty.order !== undefined && served.has(duty.order) && CHANGED_BY_ALLOCATION.has(duty.kind)) ||
     (duty.kind === 'ship' && untold.has(duty.order));
   const ordered = owed
-    .map((duty, index) => ({
-      duty,
-      index,
-      place: waits(duty) ? LAST : (FIRST[duty.kind] ?? LAST - 1),
-    }))
+    .map((duty, index) => {
+      const waiting = waits(duty);
+      return {
+        duty,
+        waits: waiting,
+        index,
+        place: waiting ? LAST : (FIRST[duty.kind] ?? LAST - 1),
+      };
+    })
     .sort((a, b) => a.place - b.place || a.index - b.index);
+  work = { plan, ordered };
+  workOrders.set(owed, work);
+  return work;
+}
 
+function coaching(scenario: Scenario, judge: Judge, state: EngineState, limit: number): Coaching {
+  const { plan, ordered } = workOrder(judge.owed(state), state);
   const due: Advice[] = [];
   let more = 0;
-  for (const { duty } of ordered) {
+  for (const { duty, waits } of ordered) {
     if (due.length >= limit) {
       more++;
       continue;
     }
     // A duty whose condition has gone (null) is not owed; it is dropped at the next entry.
-    const finding = judge.findingFor(duty, state);
+    const finding = judge.findingFor(duty, state, duty.kind === 'allocate' ? plan : undefined);
     if (!finding) continue;
     due.push({
       rule: finding.rule,
@@ -98,11 +168,13 @@ export function coach(
       ...(finding.order ? { order: finding.order } : {}),
       since: duty.since,
       deadline: duty.deadline,
-      advice: adviceFor(duty, finding.reference, state, plan, judge, waits(duty)),
+      advice: adviceFor(duty, finding.reference, state, plan, judge, waits),
       afterShift: duty.deadline > scenario.endsAt,
     });
   }
-  return { due, more, deductions: [...judge.deductions].reverse() };
+  // Copies: the judge may still rewrite a deduction it keeps (a notice that came late).
+  const deductions = judge.deductions.map((deduction) => ({ ...deduction })).reverse();
+  return { due, more, deductions };
 }
 
 function adviceFor(

@@ -4,7 +4,7 @@
  * the condition is met, and is missed when its deadline passes first. A deadline after the
  * end of the shift is not the trainee's to meet: the duty is handed over instead.
  */
-import { planAllocation } from './allocation';
+import { planAllocation, type AllocationGrant } from './allocation';
 import {
   allocationDue,
   backorderPicture,
@@ -36,8 +36,15 @@ export interface Duty {
   missed: boolean;
 }
 
-/** What a missed duty costs, in words; null when the duty no longer applies. */
-export function missedDutyFinding(duty: Duty, state: EngineState): Finding | null {
+/**
+ * What a missed duty costs, in words; null when the duty no longer applies. `plan` is the
+ * allocation plan of `state`, when the caller has it already.
+ */
+export function missedDutyFinding(
+  duty: Duty,
+  state: EngineState,
+  plan?: readonly AllocationGrant[],
+): Finding | null {
   const order = duty.order ? state.orders.find((o) => o.id === duty.order) : undefined;
   const picture = order ? backorderPicture(state, order, promiseTable(state)) : null;
   const hours = state.policy.notifyWithinHours;
@@ -82,7 +89,7 @@ export function missedDutyFinding(duty: Duty, state: EngineState): Finding | nul
         ...about,
       };
     case 'allocate': {
-      const plan = planAllocation(state);
+      plan ??= planAllocation(state);
       const what = plan
         .slice(0, 3)
         .map((g) => `${g.lines.map((l) => `${l.qty} x ${l.sku}`).join(', ')} to ${g.order}`)
@@ -163,25 +170,47 @@ export class DutyBook {
 
   /** Open what the state now owes, close what it no longer does; returns the closed. */
   refresh(state: EngineState, restock: boolean): Duty[] {
+    const { opened, closed } = this.changes(state, restock);
+    for (const duty of closed) this.open.delete(duty.key);
+    for (const duty of opened) this.open.set(duty.key, duty);
+    return closed;
+  }
+
+  /**
+   * The open duties as `refresh` would leave them, in the same order, without changing the
+   * book: what a watcher reads in the middle of a minute, while later entries of the same
+   * minute may still put things right.
+   */
+  peek(state: EngineState, restock: boolean): Duty[] {
+    const { opened, closed } = this.changes(state, restock);
+    const gone = new Set(closed);
+    return [...[...this.open.values()].filter((duty) => !gone.has(duty)), ...opened];
+  }
+
+  /** What a refresh opens (new conditions, in the order found) and closes. */
+  private changes(state: EngineState, restock: boolean): { opened: Duty[]; closed: Duty[] } {
     const now = dutiesNow(state);
     const owed = new Set<string>();
+    const opened: Duty[] = [];
+    // Every duty opened now is due at the same moment.
+    let deadline: string | undefined;
     for (const duty of now) {
       owed.add(duty.key);
       // Most conditions are duties already open: only a new one is built.
-      if (!this.open.has(duty.key))
-        this.add({
-          ...duty,
-          since: state.now,
-          ...(duty.kind === 'allocate' ? { restock } : {}),
-        });
+      if (this.open.has(duty.key)) continue;
+      deadline ??= addHours(state.now, this.hours);
+      opened.push({
+        ...duty,
+        since: state.now,
+        ...(duty.kind === 'allocate' ? { restock } : {}),
+        deadline,
+        missed: false,
+      });
     }
     const closed: Duty[] = [];
-    for (const [key, duty] of this.open) {
-      if (duty.kind === 'team' || duty.kind === 'reply' || owed.has(key)) continue;
-      this.open.delete(key);
-      closed.push(duty);
-    }
-    return closed;
+    for (const [key, duty] of this.open)
+      if (duty.kind !== 'team' && duty.kind !== 'reply' && !owed.has(key)) closed.push(duty);
+    return { opened, closed };
   }
 
   /** Mark missed, and return, the duties whose deadline is before `until` (all, when null). */

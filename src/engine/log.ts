@@ -8,8 +8,8 @@ import { ACTION_TYPES, actionSchema, applyActionInPlace, type Action } from './a
 import { canonicalJson } from './canonical';
 import { applyEventInPlace } from './events';
 import { injectionProblem } from './injection';
-import { forgetPromises } from './promise';
-import { forgetRanking } from './ranking';
+import { carryPromises, forgetPromises } from './promise';
+import { carryRanking, forgetRanking } from './ranking';
 import type { Refusal } from './outcome';
 import { eventSchema, type Scenario, type ScenarioEvent } from './schema';
 import { cloneState, initialState, type EngineState } from './state';
@@ -96,8 +96,26 @@ export function applyEntry(
 ): { state: EngineState } & StepOutcome {
   const draft = cloneState(state);
   const outcome = applyEntryInPlace(draft, entry);
-  if (outcome.refused) return { state: { ...state, now: entry.at }, refused: outcome.refused };
+  if (outcome.refused) {
+    const next = { ...state, now: entry.at };
+    carryWorkedOut(state, next, entry);
+    return { state: next, refused: outcome.refused };
+  }
+  carryWorkedOut(state, draft, entry);
   return { state: draft, ...outcome };
+}
+
+/**
+ * A live session applies each entry to a copy: the copy keeps the ranking and promise dates
+ * worked out for the state before, where the entry cannot have changed them (as a replay,
+ * changing one state in place, keeps them), instead of working them out again for all orders.
+ */
+function carryWorkedOut(state: EngineState, next: EngineState, entry: LogEntry): void {
+  const refused = next.orders === state.orders;
+  if (refused || !(entry.type === 'order-placed' || entry.type === 'flag-priority'))
+    carryRanking(state, next);
+  if (entry.at === state.now && (refused || (isAction(entry) && PROMISE_NEUTRAL.has(entry.type))))
+    carryPromises(state, next);
 }
 
 /** Apply one entry to a draft (see `cloneState`): move the clock to its time, then apply the event or the action. */
@@ -147,55 +165,77 @@ export function replay(
   log: readonly LogEntry[],
   hooks: ReplayHooks = {},
 ): { ok: true; result: ReplayResult } | { ok: false; error: ReplayError } {
-  const state = initialState(scenario);
-  const outcomes: StepOutcome[] = [];
-  const scheduled = scheduledEvents(scenario);
-  let next = 0;
-  for (let index = 0; index < log.length; index++) {
-    const entry = log[index]!;
+  const folding = new Replay(scenario, hooks);
+  for (const entry of log) {
+    const error = folding.fold(entry);
+    if (error) return { ok: false, error };
+  }
+  return { ok: true, result: folding.result };
+}
+
+/**
+ * A replay taken one entry at a time: `replay` folds a whole log with it, and a watcher that
+ * follows a growing log (the coach) folds only the entries it has not seen. The state is
+ * changed in place; after an error the replay must not be used again.
+ */
+export class Replay {
+  readonly state: EngineState;
+  readonly outcomes: StepOutcome[] = [];
+  private readonly scheduled: readonly ScheduledEvent[];
+  private next = 0;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly hooks: ReplayHooks = {},
+  ) {
+    this.state = initialState(scenario);
+    this.scheduled = scheduledEvents(scenario);
+  }
+
+  /** How many entries have been folded. */
+  get length(): number {
+    return this.outcomes.length;
+  }
+
+  get result(): ReplayResult {
+    return { state: this.state, outcomes: this.outcomes, eventsApplied: this.next };
+  }
+
+  /** Apply the next entry of the log; an error when the log cannot go on with it. */
+  fold(entry: LogEntry): ReplayError | null {
+    const { scenario, state, hooks } = this;
+    const index = this.outcomes.length;
     if (entry.at < state.now)
       return {
-        ok: false,
-        error: {
-          index,
-          message: `entry ${index} at ${entry.at} is earlier than the clock (${state.now})`,
-        },
+        index,
+        message: `entry ${index} at ${entry.at} is earlier than the clock (${state.now})`,
       };
     if (entry.at > scenario.endsAt)
       return {
-        ok: false,
-        error: {
-          index,
-          message: `entry ${index} at ${entry.at} is after the end of the shift (${scenario.endsAt})`,
-        },
+        index,
+        message: `entry ${index} at ${entry.at} is after the end of the shift (${scenario.endsAt})`,
       };
-    const due = scenario.events[next];
+    const due = scenario.events[this.next];
     if (due && entry.at > due.at)
       return {
-        ok: false,
-        error: {
-          index,
-          message: `the scenario's ${due.type} event at ${due.at} is missing before entry ${index}`,
-        },
+        index,
+        message: `the scenario's ${due.type} event at ${due.at} is missing before entry ${index}`,
       };
-    const injected = !isAction(entry) && !isScheduled(entry, next, scheduled);
-    if (!isAction(entry) && !injected) next++;
+    const injected = !isAction(entry) && !isScheduled(entry, this.next, this.scheduled);
+    if (!isAction(entry) && !injected) this.next++;
     const impossible = injected && !isAction(entry) ? injectionProblem(state, entry) : null;
     if (impossible)
       return {
-        ok: false,
-        error: {
-          index,
-          message: `entry ${index}, an injected ${entry.type} event, could not have happened: ${impossible.replace(/\.$/, '')}`,
-        },
+        index,
+        message: `entry ${index}, an injected ${entry.type} event, could not have happened: ${impossible.replace(/\.$/, '')}`,
       };
     hooks.before?.(state, entry, index);
     const outcome = applyEntryInPlace(state, entry);
     if (injected) outcome.injected = true;
-    outcomes.push(outcome);
+    this.outcomes.push(outcome);
     hooks.after?.(state, entry, outcome, index);
+    return null;
   }
-  return { ok: true, result: { state, outcomes, eventsApplied: next } };
 }
 
 /**

@@ -25,6 +25,16 @@ export function forgetPromises(state: EngineState): void {
   tables.delete(state);
 }
 
+/**
+ * Give `next` the table already worked out for `state`, when the caller knows that nothing
+ * the table reads moved between them: no quantity, rank or supply, and not the clock (stock
+ * on hand is promised for "now"). The table is only read, never changed, so both share it.
+ */
+export function carryPromises(state: EngineState, next: EngineState): void {
+  const table = tables.get(state);
+  if (table) tables.set(next, table);
+}
+
 export function promiseTable(state: EngineState): PromiseTable {
   let table = tables.get(state);
   if (!table) {

@@ -128,6 +128,20 @@ export function rankedOrders(state: EngineState): OrderState[] {
   return ranked;
 }
 
+/**
+ * Give a copy of `state` (the same orders in the same places, see `cloneState`) the ranking
+ * already worked out for `state`, when no order arrived and no flag changed between them.
+ */
+export function carryRanking(state: EngineState, next: EngineState): void {
+  const ranked = rankings.get(state);
+  if (!ranked || next.orders.length !== state.orders.length) return;
+  const place = new Map(state.orders.map((order, index) => [order, index]));
+  rankings.set(
+    next,
+    ranked.map((order) => next.orders[place.get(order)!]!),
+  );
+}
+
 export function forgetRanking(state: EngineState): void {
   rankings.delete(state);
 }

@@ -14,7 +14,7 @@
  * - A duty is due `notifyWithinHours` after it arose; what is still undone when the log ends
  *   counts as missed (the shift ended with it undone).
  */
-import { planAllocation } from './allocation';
+import { planAllocation, type AllocationGrant } from './allocation';
 import {
   checkNotice,
   checkRecord,
@@ -117,21 +117,34 @@ export class Judge {
 
   /**
    * The duties owed right now and not yet late, soonest deadline first: the coach's list.
-   * Reads the duties as the minute stands, like the judge does at the next entry. Their
-   * findings (what missing each would cost, in words) are left to `findingFor`, so a
+   * Reads the duties as the minute stands, like the judge does at the next entry, but
+   * without changing the judge: entries later in the same minute may still put things right,
+   * and a judge that follows a growing log must then judge them as a full replay would.
+   * Their findings (what missing each would cost, in words) are left to `findingFor`, so a
    * coach showing the first few of 1,000 duties words only those.
    */
   owed(state: EngineState): Duty[] {
-    if (this.dirty) this.refresh(state);
-    this.dirty = false;
-    return [...this.duties.open.values()]
+    this.owedNow ??= (
+      this.dirty ? this.duties.peek(state, this.restockPending) : [...this.duties.open.values()]
+    )
       .filter((duty) => !duty.missed)
       .sort((a, b) => a.deadline.localeCompare(b.deadline));
+    return this.owedNow;
   }
 
-  /** What missing an owed duty would cost, in words; null when it no longer applies. */
-  findingFor(duty: Duty, state: EngineState): Finding | null {
-    return missedDutyFinding(duty, state);
+  /**
+   * The last answer of `owed`, kept while nothing that can change it has happened: an entry
+   * of a new minute (duties are read, and some missed), or one that can change a duty's
+   * condition. A quiet entry (a stock check, a pick) within the same minute changes none.
+   */
+  private owedNow: Duty[] | null = null;
+
+  /**
+   * What missing an owed duty would cost, in words; null when it no longer applies. `plan`
+   * is the allocation plan of `state`, when the caller has it already.
+   */
+  findingFor(duty: Duty, state: EngineState, plan?: readonly AllocationGrant[]): Finding | null {
+    return missedDutyFinding(duty, state, plan);
   }
 
   /**
@@ -156,6 +169,7 @@ export class Judge {
 
   private before(state: EngineState, entry: LogEntry, index: number): void {
     if (entry.at > this.minute) {
+      this.owedNow = null;
       if (this.dirty) this.refresh(state);
       this.dirty = false;
       this.minute = entry.at;
@@ -173,6 +187,7 @@ export class Judge {
   }
 
   private after(state: EngineState, entry: LogEntry, outcome: StepOutcome, index: number): void {
+    if (!isAction(entry) || !QUIET.has(entry.type)) this.owedNow = null;
     if (isAction(entry)) {
       if (outcome.refused) {
         const finding = checkRefusal(

@@ -128,6 +128,38 @@ describe('invariants', () => {
     );
   });
 
+  it('promise dates and ranking carried to the copy a live step makes always equal a fresh computation', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { maxLength: 40 }),
+        (scenario, choices) => {
+          let state = initialState(scenario);
+          const events = [...scenario.events];
+          for (const [i, choice] of choices.entries()) {
+            // read both caches, then step to a copy, then compare the copy's with fresh work
+            promiseTable(state);
+            rankedOrders(state);
+            const entry =
+              events.length > 0 && i % 4 === 3
+                ? events.shift()!
+                : randomAction(state, choice, i % 5 === 0 ? 'second-person' : 'trainee');
+            state = applyEntry(state, entry).state;
+            expect(promiseTable(state)).toEqual(computePromiseTable(state));
+            const ranked = rankedOrders(state);
+            expect(ranked.map((o) => o.id)).toEqual(
+              rankOrders(state.orders, state.policy, state.customers).map((o) => o.id),
+            );
+            // the copy's own orders, not the ones of the state before
+            const own = new Set(state.orders);
+            expect(ranked.filter((order) => !own.has(order))).toEqual([]);
+          }
+        },
+      ),
+      params,
+    );
+  });
+
   it('no lower-ranked order receives stock in a run while a higher-ranked one that could use it gets none', () => {
     fc.assert(
       fc.property(scenarioArb, (scenario) => {
