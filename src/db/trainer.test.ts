@@ -5,9 +5,12 @@ import { createProfile, saveLessonFeedback, startRun } from './index';
 import {
   allFeedback,
   assessmentsOf,
+  customRoleplays,
   deleteCustomContent,
   getCustomContent,
   listCustomContent,
+  readCustomRoleplay,
+  readCustomScenario,
   runsOfProfile,
   saveAssessment,
   saveCustomContent,
@@ -87,5 +90,33 @@ describe('lesson feedback', () => {
       change: 'Too long',
     });
     expect((await allFeedback()).map((f) => f.change)).toEqual(['Too long', 'More examples']);
+  });
+});
+
+describe('authored content read back', () => {
+  it('is checked again when read, and missing content reads as null', async () => {
+    const { ROLEPLAY_STARTER, SCENARIO_STARTER } = await import('../trainer/authoring');
+    await saveCustomContent({
+      kind: 'scenario',
+      id: 'my-first-scenario',
+      title: 'Short on copper elbows',
+      source: SCENARIO_STARTER,
+    });
+    await saveCustomContent({ kind: 'roleplay', id: 'r', title: 'Hand-edited', source: 'id: [' });
+    await saveCustomContent({
+      kind: 'roleplay',
+      id: 'my-first-roleplay',
+      title: 'The elbows that did not come',
+      source: ROLEPLAY_STARTER,
+    });
+    const scenario = await readCustomScenario('my-first-scenario');
+    expect(scenario?.title).toBe('Short on copper elbows');
+    expect(scenario?.parsed.ok && scenario.parsed.value.orders.length).toBe(2);
+    const broken = await readCustomRoleplay('r');
+    expect(broken).toMatchObject({ title: 'Hand-edited', parsed: { ok: false } });
+    expect(await readCustomScenario('nobody')).toBeNull();
+    expect(await readCustomRoleplay('my-first-scenario')).toBeNull();
+    // The role-plays that still load, the hand-edited one left out.
+    expect((await customRoleplays()).map((r) => r.id)).toEqual(['my-first-roleplay']);
   });
 });

@@ -10,8 +10,17 @@ import {
   type LessonFeedback,
   type Run,
 } from './database';
+import type { Result } from '../engine/problems';
+import type { Scenario } from '../engine/schema';
+import type { Roleplay } from '../roleplay/schema';
 
 export type { Assessment, CustomContent, LessonFeedback, Run };
+
+/** A trainer's piece of content read back: its title, and its source checked again. */
+export interface CustomContentRead<T> {
+  title: string;
+  parsed: Result<T>;
+}
 
 /** Authored content of one kind, by title. */
 export async function listCustomContent(kind?: CustomContent['kind']): Promise<CustomContent[]> {
@@ -27,6 +36,33 @@ export async function getCustomContent(
   id: string,
 ): Promise<CustomContent | null> {
   return (await database().customContent.get([kind, id])) ?? null;
+}
+
+/**
+ * A trainer's scenario of this browser, checked again by the scenario loader (storage is
+ * input too; src/records/custom-content.ts), or null when there is none by that id. The
+ * loaders come on first use: a page that only keeps progress does not download them.
+ */
+export async function readCustomScenario(id: string): Promise<CustomContentRead<Scenario> | null> {
+  const row = await getCustomContent('scenario', id);
+  if (!row) return null;
+  const { parseStoredScenario } = await import('../records/custom-content');
+  return { title: row.title, parsed: parseStoredScenario(row) };
+}
+
+/** A trainer's role-play of this browser, checked again, or null when there is none by that id. */
+export async function readCustomRoleplay(id: string): Promise<CustomContentRead<Roleplay> | null> {
+  const row = await getCustomContent('roleplay', id);
+  if (!row) return null;
+  const { parseStoredRoleplay } = await import('../records/custom-content');
+  return { title: row.title, parsed: parseStoredRoleplay(row) };
+}
+
+/** The role-plays trainers wrote in this browser that still load, by title. */
+export async function customRoleplays(): Promise<Roleplay[]> {
+  const rows = await listCustomContent('roleplay');
+  const { roleplaysThatLoad } = await import('../records/custom-content');
+  return roleplaysThatLoad(rows);
 }
 
 /**

@@ -76,22 +76,7 @@ export function activityRows(
       '',
       day(course.completedOn ?? lastActivity(record)),
     ]);
-    for (const module of outline.modules.filter((m) => m.hasCheck)) {
-      const attempts = record.checks.filter(
-        (c) => c.course === outline.slug && c.module === module.slug,
-      );
-      if (attempts.length === 0) continue;
-      rows.push([
-        ...who,
-        'knowledge-check',
-        module.title,
-        attempts.length,
-        Math.round((course.checkBest.get(module.slug) ?? 0) * 100),
-        attempts.some((a) => a.passed),
-        '',
-        day(new Date(Math.max(...attempts.map((a) => a.at.getTime())))),
-      ]);
-    }
+    rows.push(...checkActivity(record, outline, course).map((row) => [...who, ...row]));
     for (const result of scenarioResults(record.runs, policy)) {
       const runs = record.runs.filter((r) => r.scenario === result.scenario);
       rows.push([
@@ -105,23 +90,7 @@ export function activityRows(
         day(new Date(Math.max(...runs.map((r) => r.updatedAt.getTime())))),
       ]);
     }
-    for (const roleplay of new Set(record.roleplays.map((r) => r.roleplay))) {
-      const mine = {
-        ...record,
-        roleplays: record.roleplays.filter((r) => r.roleplay === roleplay),
-      };
-      const result = roleplayScore(mine, policy);
-      rows.push([
-        ...who,
-        'roleplay',
-        roleplay,
-        result.attempts,
-        result.score,
-        '',
-        '',
-        day(new Date(Math.max(...mine.roleplays.map((r) => r.updatedAt.getTime())))),
-      ]);
-    }
+    rows.push(...roleplayActivity(record, policy).map((row) => [...who, ...row]));
     if (record.assessments.length > 0)
       rows.push([
         ...who,
@@ -135,6 +104,50 @@ export function activityRows(
       ]);
   }
   return rows;
+}
+
+/** A trainee's row for each knowledge check they tried, after the columns naming them. */
+function checkActivity(
+  record: TraineeRecord,
+  outline: CourseOutline,
+  course: ReturnType<typeof traineeCourse>,
+): Cell[][] {
+  return outline.modules
+    .filter((m) => m.hasCheck)
+    .flatMap((module) => {
+      const attempts = record.checks.filter(
+        (c) => c.course === outline.slug && c.module === module.slug,
+      );
+      if (attempts.length === 0) return [];
+      return [
+        [
+          'knowledge-check',
+          module.title,
+          attempts.length,
+          Math.round((course.checkBest.get(module.slug) ?? 0) * 100),
+          attempts.some((a) => a.passed),
+          '',
+          day(new Date(Math.max(...attempts.map((a) => a.at.getTime())))),
+        ],
+      ];
+    });
+}
+
+/** A trainee's row for each role-play they played, after the columns naming them. */
+function roleplayActivity(record: TraineeRecord, policy: AttemptPolicy): Cell[][] {
+  return [...new Set(record.roleplays.map((r) => r.roleplay))].map((roleplay) => {
+    const mine = { ...record, roleplays: record.roleplays.filter((r) => r.roleplay === roleplay) };
+    const result = roleplayScore(mine, policy);
+    return [
+      'roleplay',
+      roleplay,
+      result.attempts,
+      result.score,
+      '',
+      '',
+      day(new Date(Math.max(...mine.roleplays.map((r) => r.updatedAt.getTime())))),
+    ];
+  });
 }
 
 export const COMPETENCY_HEADER = [

@@ -62,41 +62,26 @@ export function verifyRoleplayResult(
       roleplay,
     };
   }
+  return { resultId, ...scoreVerdict(result, view), roleplay, view };
+}
+
+type Verdict = Pick<RoleplayVerification, 'flag' | 'reason'>;
+
+/** Whether the score the result carries is the one its replayed conversation gives. */
+function scoreVerdict(result: RoleplayResultToVerify, view: ConversationView): Verdict {
   const recomputed = scoreRecord(view);
   const stored = result.score;
-  if (result.status !== 'ended') {
-    if (stored)
-      return {
-        resultId,
-        flag: 'score-differs',
-        reason: 'The conversation did not end, yet it carries a score.',
-        roleplay,
-        view,
-      };
-    return {
-      resultId,
-      flag: null,
-      reason: 'Replays; the conversation was not finished.',
-      roleplay,
-      view,
-    };
-  }
+  if (result.status !== 'ended')
+    return stored
+      ? { flag: 'score-differs', reason: 'The conversation did not end, yet it carries a score.' }
+      : { flag: null, reason: 'Replays; the conversation was not finished.' };
   if (!recomputed)
     return {
-      resultId,
       flag: 'does-not-replay',
       reason: 'The result says the conversation ended, but its steps reach no ending.',
-      roleplay,
-      view,
     };
   if (!stored)
-    return {
-      resultId,
-      flag: 'score-differs',
-      reason: 'The conversation ended but carries no score.',
-      roleplay,
-      view,
-    };
+    return { flag: 'score-differs', reason: 'The conversation ended but carries no score.' };
   const items = new Set([...Object.keys(stored.rubric), ...Object.keys(recomputed.rubric)]);
   const differs =
     stored.total !== recomputed.total ||
@@ -106,13 +91,10 @@ export function verifyRoleplayResult(
     [...items].some((item) => (stored.rubric[item] ?? 0) !== (recomputed.rubric[item] ?? 0));
   if (differs)
     return {
-      resultId,
       flag: 'score-differs',
       reason: `The result says ${stored.percent} % (${stored.total} of ${stored.max}); its steps give ${recomputed.percent} % (${recomputed.total} of ${recomputed.max}).`,
-      roleplay,
-      view,
     };
-  return { resultId, flag: null, reason: 'Replayed; the score matches.', roleplay, view };
+  return { flag: null, reason: 'Replayed; the score matches.' };
 }
 
 /** What to keep of a check with an import record: no views, no role-play. */

@@ -7,7 +7,7 @@
 import { sizeLimitProblem, utf8Length } from '../engine/file-text';
 import { MAX_AUTHORED_BYTES } from '../engine/limits';
 import { parseScenario } from '../engine/load';
-import type { Problem } from '../engine/problems';
+import type { Problem, Result } from '../engine/problems';
 import type { Scenario } from '../engine/schema';
 import { parseRoleplay } from '../roleplay/load';
 import type { Roleplay } from '../roleplay/schema';
@@ -41,32 +41,8 @@ export function checkScenarioSource(
   file: string,
   reservedIds: readonly string[] = [],
 ): Checked<Scenario> {
-  const early = sizeProblem(text, file);
-  if (early) return { ok: false, problems: [early] };
   // 'scenario' tells the loader the id need not match a file name: the id is the author's.
-  const parsed = parseScenario(text, 'scenario');
-  if (!parsed.ok)
-    return { ok: false, problems: parsed.problems.map((problem) => ({ ...problem, file })) };
-  const scenario = parsed.value;
-  if (reservedIds.includes(scenario.id)) {
-    const line = lineOfKey(text, 'id');
-    return {
-      ok: false,
-      problems: [
-        {
-          file,
-          path: 'id',
-          message: `"${scenario.id}" is the id of a built-in scenario; choose another`,
-          ...(line ? { line } : {}),
-        },
-      ],
-    };
-  }
-  return {
-    ok: true,
-    value: scenario,
-    content: { kind: 'scenario', id: scenario.id, title: scenario.title, source: text },
-  };
+  return checkWith('scenario', () => parseScenario(text, 'scenario'), text, file, reservedIds);
 }
 
 /** Check role-play text the same way: the role-play loader's schema and graph checks. */
@@ -75,14 +51,33 @@ export function checkRoleplaySource(
   file: string,
   reservedIds: readonly string[] = [],
 ): Checked<Roleplay> {
+  // 'roleplay' (no file extension) tells the loader the id need not match a file name.
+  return checkWith('roleplay', () => parseRoleplay(text, 'roleplay'), text, file, reservedIds);
+}
+
+const BUILT_IN: Record<ContentKind, string> = {
+  scenario: 'a built-in scenario',
+  roleplay: 'a built-in role-play',
+};
+
+/**
+ * What both kinds share: the size and emptiness first (the loader does not run on text
+ * refused there), then the loader's problems under the file's name, then the reserved ids.
+ */
+function checkWith<T extends { id: string; title: string }>(
+  kind: ContentKind,
+  parse: () => Result<T>,
+  text: string,
+  file: string,
+  reservedIds: readonly string[],
+): Checked<T> {
   const early = sizeProblem(text, file);
   if (early) return { ok: false, problems: [early] };
-  // 'roleplay' (no file extension) tells the loader the id need not match a file name.
-  const parsed = parseRoleplay(text, 'roleplay');
+  const parsed = parse();
   if (!parsed.ok)
     return { ok: false, problems: parsed.problems.map((problem) => ({ ...problem, file })) };
-  const roleplay = parsed.value;
-  if (reservedIds.includes(roleplay.id)) {
+  const { id, title } = parsed.value;
+  if (reservedIds.includes(id)) {
     const line = lineOfKey(text, 'id');
     return {
       ok: false,
@@ -90,17 +85,13 @@ export function checkRoleplaySource(
         {
           file,
           path: 'id',
-          message: `"${roleplay.id}" is the id of a built-in role-play; choose another`,
+          message: `"${id}" is the id of ${BUILT_IN[kind]}; choose another`,
           ...(line ? { line } : {}),
         },
       ],
     };
   }
-  return {
-    ok: true,
-    value: roleplay,
-    content: { kind: 'roleplay', id: roleplay.id, title: roleplay.title, source: text },
-  };
+  return { ok: true, value: parsed.value, content: { kind, id, title, source: text } };
 }
 
 /**

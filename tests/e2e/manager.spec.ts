@@ -120,6 +120,37 @@ async function dropFiles(page: Page, files: DroppedFile[]) {
   await expect(page.getByRole('list', { name: 'Import results' })).toBeVisible();
 }
 
+/**
+ * Keep a write open on one of the site's stored tables until the returned function is
+ * called: meanwhile a read of that table elsewhere (the import worker's) waits for it.
+ */
+async function holdTable(page: Page, table: string): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('backorder-academy');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(name, 'readwrite');
+          const store = tx.objectStore(name);
+          let held = true;
+          (window as { releaseHeldTable?: () => void }).releaseHeldTable = () => (held = false);
+          // A transaction ends once no request is pending: one is always pending while held.
+          const keepOpen = () => {
+            if (held) store.count().onsuccess = keepOpen;
+          };
+          keepOpen();
+          tx.oncomplete = () => db.close();
+          resolve();
+        };
+      }),
+    table,
+  );
+  return () =>
+    page.evaluate(() => (window as { releaseHeldTable?: () => void }).releaseHeldTable?.());
+}
+
 const rosterRows = (page: Page) => page.getByTestId('roster').locator('tbody tr[data-trainee]');
 
 async function tableCounts(page: Page): Promise<Record<string, number>> {
@@ -884,6 +915,11 @@ test.describe('manager dashboard', () => {
       ...ben,
       runs: Array.from({ length: 800 }, (_, i) => ({ ...one, id: `many-${i}` })),
     };
+    // Saving starts with a read of the imports table (was this file imported before?), and
+    // once saving starts Cancel is no longer offered. 800 runs verify in about two seconds,
+    // so without this hold the click raced the start of saving and, under load, found its
+    // button gone. Held, the import waits after verifying, with Cancel still offered.
+    const release = await holdTable(page, 'imports');
     await page.getByLabel('Choose bundle files').setInputFiles(file('many.json', many));
     const bar = page.getByRole('progressbar', { name: 'Importing many.json' });
     await expect(bar).toBeVisible();
@@ -899,6 +935,7 @@ test.describe('manager dashboard', () => {
       'many.json: import cancelled. Nothing from it was saved.',
     );
     await expect(bar).toHaveCount(0);
+    await release();
     expect(await tableCounts(page)).toEqual(before);
 
     // After a reload the browser still holds nothing; the same file then imports in full.

@@ -16,10 +16,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
     'the engine’s dispatch: one short case per action type, each handing off to its rule; splitting it would scatter the table',
   'src/engine/duty-book.ts:missedDutyFinding':
     'one case per duty kind, each a few lines of wording; the table reads best whole',
-  'src/records/verify-roleplay.ts:verifyRoleplayResult':
-    'a list of verdicts in the order they are checked; the role-play override work under way in parallel edits it, so it is split after that merge',
-  'src/records/csv.ts:activityRows':
-    'one block per activity column group of the export, in column order; 6 lines over',
   'src/components/pwa/update-prompt.ts:startUpdatePrompt':
     'one closure over the prompt’s four elements and four flags, wired to the service worker’s events; 6 lines over',
   'src/components/manager/dashboard.svelte.ts:start':
