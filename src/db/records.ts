@@ -409,4 +409,12 @@ export type { ImportOutcome, RestoreOutcome } from './import';
 
 export const readFromLrs = async (...args: Parameters<Reading['readFromLrs']>) =>
   (await reading()).readFromLrs(...args);
-export type { LrsReadConfig, LrsReadLog, LrsReadOutcome, LrsReadState } from './lrs-read';
+export {
+  lrsReadConfigProblem,
+  lrsReadSettings,
+  saveLrsReadConfig,
+  type LrsReadConfig,
+  type LrsReadLog,
+  type LrsReadOutcome,
+  type LrsReadState,
+} from './lrs-read-settings';
