@@ -11,99 +11,34 @@ import { ENGINE_VERSION } from '../engine/state';
 import { formatProblem } from '../engine/problems';
 import { bundlesFromStatements } from '../records/from-statements';
 import type { ImportOutcome, References } from '../records/import';
-import { normaliseBase } from '../xapi/identity';
 import { database } from './database';
+import {
+  LRS_READ_SETTINGS,
+  LRS_READ_STATE,
+  lrsReadConfigProblem,
+  lrsReadSettings,
+  saveLrsReadConfig,
+  type LrsReadConfig,
+  type LrsReadLog,
+  type LrsReadOutcome,
+  type LrsReadState,
+} from './lrs-read-settings';
 import { importBundleText } from './import';
 
-/** Where the dashboard reads statements, as the manager saved it. */
-export interface LrsReadConfig {
-  endpoint: string;
-  /** The activity base the trainees' statements use (the academy's category activity). */
-  activityBase: string;
-  key?: string;
-  secret?: string;
-  token?: string;
-}
+export {
+  LRS_READ_SETTINGS,
+  lrsReadConfigProblem,
+  lrsReadSettings,
+  saveLrsReadConfig,
+  type LrsReadConfig,
+  type LrsReadLog,
+  type LrsReadOutcome,
+  type LrsReadState,
+};
 
-/** What the last read found, for the dashboard to show. */
-export interface LrsReadLog {
-  /** When the read finished (ISO 8601). */
-  at: string;
-  statements: number;
-  trainees: string[];
-  added: number;
-  flagged: number;
-  problems: string[];
-}
-
-export interface LrsReadState {
-  /** The `stored` time of the newest statement read: the next read asks for later ones. */
-  since?: string;
-  last?: LrsReadLog;
-}
-
-export type LrsReadOutcome =
-  | { status: 'read'; log: LrsReadLog }
-  | { status: 'credentials' | 'offline' | 'failed'; message: string };
-
-const CONFIG = 'lrsRead';
-const STATE = 'lrsReadState';
-/** The settings that never leave this browser (a backup leaves them out). */
-export const LRS_READ_SETTINGS = [CONFIG, STATE];
 const PAGE_SIZE = 200;
 /** At most this many pages a read (100,000 statements); the next read goes on from there. */
 const MAX_PAGES = 500;
-
-export function lrsReadConfigProblem(config: LrsReadConfig): string | null {
-  const url = (value: string, field: string) => {
-    try {
-      return /^https?:$/.test(new URL(value).protocol)
-        ? null
-        : `${field} must start with https:// or http://.`;
-    } catch {
-      return `${field} is not a web address.`;
-    }
-  };
-  return (
-    url(config.endpoint, 'Endpoint') ??
-    url(config.activityBase, 'Activity base') ??
-    (config.token || (config.key && config.secret) ? null : 'Give a key and a secret, or a token.')
-  );
-}
-
-export async function lrsReadSettings(): Promise<{
-  config: LrsReadConfig | null;
-  state: LrsReadState;
-}> {
-  const db = database();
-  const [config, state] = await Promise.all([db.settings.get(CONFIG), db.settings.get(STATE)]);
-  return {
-    config: config ? (JSON.parse(config.value) as LrsReadConfig) : null,
-    state: state ? (JSON.parse(state.value) as LrsReadState) : {},
-  };
-}
-
-/** Save the read key (a new endpoint or base starts reading from the beginning), or forget it. */
-export async function saveLrsReadConfig(config: LrsReadConfig | null): Promise<void> {
-  const db = database();
-  if (!config) {
-    await db.settings.bulkDelete(LRS_READ_SETTINGS);
-    return;
-  }
-  const problem = lrsReadConfigProblem(config);
-  if (problem) throw new Error(problem);
-  const clean: LrsReadConfig = {
-    ...config,
-    endpoint: normaliseBase(config.endpoint.trim()),
-    activityBase: normaliseBase(config.activityBase.trim()),
-  };
-  await db.transaction('rw', db.settings, async () => {
-    const { config: before } = await lrsReadSettings();
-    if (before?.endpoint !== clean.endpoint || before.activityBase !== clean.activityBase)
-      await db.settings.delete(STATE);
-    await db.settings.put({ key: CONFIG, value: JSON.stringify(clean) });
-  });
-}
 
 const authorization = (c: LrsReadConfig) =>
   `Basic ${c.token ?? btoa(`${c.key ?? ''}:${c.secret ?? ''}`)}`;
@@ -226,6 +161,6 @@ export async function readFromLrs(
     ...(stored ? { since: newest(read.statements, state.since) } : { since: state.since }),
     last: log,
   };
-  await database().settings.put({ key: STATE, value: JSON.stringify(next) });
+  await database().settings.put({ key: LRS_READ_STATE, value: JSON.stringify(next) });
   return { status: 'read', log };
 }

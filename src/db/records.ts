@@ -14,16 +14,19 @@ import {
   type TraineeRecord,
 } from '../records/aggregate';
 import { runEvidence } from '../records/evidence';
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../records/backup';
-import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../records/schema';
+import { BACKUP_FORMAT, BACKUP_VERSION, BUNDLE_FORMAT, BUNDLE_VERSION } from '../records/formats';
+import type { Bundle } from '../records/schema';
 import type { RunVerification } from '../records/verify';
-import { checkAttemptKey, type CheckVerification } from '../records/verify-check';
+import type { CheckVerification } from '../records/verify-check';
+import { checkAttemptKey } from '../records/flags';
 import type { RoleplayVerification } from '../records/flags';
 import { recordChanges } from './record-changes';
 import { refreshRunDigests } from './run-digests';
 import { deleteRunLogs, runLog, timedRunLog } from './run-log';
 import { database, type ImportRecord, type Profile, type Run } from './database';
-import { LRS_READ_SETTINGS } from './lrs-read';
+import { LRS_READ_SETTINGS } from './lrs-read-settings';
+import type { ImportJob, ImportKind } from './import-job';
+import type { References, ImportProgress } from '../records/import';
 
 /** One profile's whole record as a bundle object, ready for `JSON.stringify`. */
 export async function exportBundle(profileId: string): Promise<Bundle> {
@@ -362,22 +365,56 @@ export async function backupAll() {
 }
 
 export type { Profile };
-export { startImport, type ImportJob, type ImportKind } from './import-job';
+// Importing, restoring and reading from an LRS replay every run with the whole engine and
+// the file parsers: those modules load on first use, so the dashboard's first read of the
+// roster ships without them.
+type Importing = typeof import('./import');
+type Reading = typeof import('./lrs-read');
+const importing = () => import('./import');
+const reading = () => import('./lrs-read');
+
+/** Start importing one file (./import-job.ts); the job's code loads with the first import. */
+export function startImport<K extends ImportKind>(
+  kind: K,
+  file: File,
+  refs: References,
+  onProgress: (progress: ImportProgress) => void,
+): ImportJob<K> {
+  let job: ImportJob<K> | null = null;
+  let cancelled = false;
+  const done = import('./import-job').then((jobs) => {
+    job = jobs.startImport(kind, file, refs, onProgress);
+    if (cancelled) job.cancel();
+    return job.done;
+  });
+  return {
+    done,
+    cancel: () => {
+      cancelled = true;
+      job?.cancel();
+    },
+  };
+}
+export type { ImportJob, ImportKind };
+
+export const importBundleText = async (...args: Parameters<Importing['importBundleText']>) =>
+  (await importing()).importBundleText(...args);
+export const importBundle = async (...args: Parameters<Importing['importBundle']>) =>
+  (await importing()).importBundle(...args);
+export const restoreBackupText = async (...args: Parameters<Importing['restoreBackupText']>) =>
+  (await importing()).restoreBackupText(...args);
+export const restoreBackup = async (...args: Parameters<Importing['restoreBackup']>) =>
+  (await importing()).restoreBackup(...args);
+export type { ImportOutcome, RestoreOutcome } from './import';
+
+export const readFromLrs = async (...args: Parameters<Reading['readFromLrs']>) =>
+  (await reading()).readFromLrs(...args);
 export {
   lrsReadConfigProblem,
   lrsReadSettings,
-  readFromLrs,
   saveLrsReadConfig,
   type LrsReadConfig,
   type LrsReadLog,
   type LrsReadOutcome,
   type LrsReadState,
-} from './lrs-read';
-export {
-  importBundle,
-  importBundleText,
-  restoreBackup,
-  restoreBackupText,
-  type ImportOutcome,
-  type RestoreOutcome,
-} from './import';
+} from './lrs-read-settings';

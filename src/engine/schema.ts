@@ -3,10 +3,11 @@
  * truth for scenario files, the TypeScript types (`z.infer`), the content collection
  * and the JSON Schema that authors' editors read (`npm run schema`).
  *
- * This module imports only zod, the input limits and the rule ids, so it runs the same in the browser,
- * the CLI and tests.
+ * This module imports only zod, the input limits, the rule ids and the competencies, so it runs
+ * the same in the browser, the CLI and tests.
  */
 import { z } from 'zod';
+import { COMPETENCIES, type Competency } from './competencies';
 import { isRule } from './rules';
 import { MAX_PRICE, MAX_QUANTITY } from './limits';
 
@@ -95,18 +96,9 @@ const price = z
   .finite()
   .max(MAX_PRICE, { message: `expected a price of at most ${grouped(MAX_PRICE)}` });
 
-/** The seven competencies of docs/engine.md section 8, in the order the debrief lists them. */
-export const COMPETENCIES = [
-  'basics',
-  'tracking',
-  'partial-shipments',
-  'communication',
-  'documentation',
-  'prioritization',
-  'error-prevention',
-] as const;
+export { COMPETENCIES };
 export const competency = z.enum(COMPETENCIES);
-export type Competency = z.infer<typeof competency>;
+export type { Competency };
 
 export const URGENCIES = ['critical', 'high', 'normal', 'low'] as const;
 export const TIERS = ['strategic', 'contractor', 'repeat', 'standard'] as const;

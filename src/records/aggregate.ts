@@ -9,7 +9,7 @@
  */
 import type { CourseOutline } from '../course/outline';
 import { courseProgress, refresherDue, type CourseProgress } from '../course/progress';
-import { COMPETENCIES, type Competency } from '../engine/schema';
+import { COMPETENCIES, type Competency } from '../engine/competencies';
 import type { RoleplayFlag } from './flags';
 import type { Evidence } from './evidence';
 import type { CheckFlag } from './flags';

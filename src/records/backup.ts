@@ -8,8 +8,9 @@ import { formatPath, type Problem, type Result } from '../engine/problems';
 import { checkedJson } from './parse';
 import { MAX_BUNDLE_BYTES, bundleSchema, type Bundle } from './schema';
 
-export const BACKUP_FORMAT = 'backorder-academy-backup';
-export const BACKUP_VERSION = 1;
+import { BACKUP_FORMAT, BACKUP_VERSION } from './formats';
+
+export { BACKUP_FORMAT, BACKUP_VERSION };
 
 const date = z
   .string()

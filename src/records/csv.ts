@@ -6,7 +6,7 @@
  * as OWASP's CSV-injection advice recommends, since names and titles come from files.
  */
 import type { CourseOutline } from '../course/outline';
-import { COMPETENCIES } from '../engine/schema';
+import { COMPETENCIES } from '../engine/competencies';
 import {
   competencyAverages,
   lastActivity,

@@ -7,10 +7,11 @@
  * every id is a plain token, and every date is checked.
  */
 import { z } from 'zod';
-import { COMPETENCIES } from '../engine/schema';
+import { COMPETENCIES } from '../engine/competencies';
 
-export const BUNDLE_FORMAT = 'backorder-academy-progress';
-export const BUNDLE_VERSION = 1;
+import { BUNDLE_FORMAT, BUNDLE_VERSION } from './formats';
+
+export { BUNDLE_FORMAT, BUNDLE_VERSION };
 
 export { MAX_BUNDLE_BYTES } from './limits';
 export const MAX_RUNS = 20_000;
