@@ -1,15 +1,17 @@
 /**
- * `npm test`: every check, in two lanes while they do not need each other, then the browser
- * tests on the build the second lane made.
+ * `npm test`: every check, in three lanes while they do not need each other, then the
+ * browser tests on the build the second lane made.
  *
- *   lane 1  format, JSON Schema freshness, type check, unit/property/CLI tests
+ *   lane 1  format, JSON Schema freshness, type check
  *   lane 2  build, bundle budgets
+ *   lane 3  unit, property and CLI tests
  *   then    browser tests (Playwright) against that build
  *
- * On two cores the lanes share the machine: the type check and the build each keep one core
- * busy, where one after the other left the second core idle for most of a minute. Each step's
- * output is printed whole when it ends, under its name and time, so lanes never interleave.
- * A failed step stops its lane; the browser tests start only when both lanes passed.
+ * On two cores the lanes share the machine: the format check, the type check and the build
+ * each keep one core busy, and one after the other they left the second core idle for most
+ * of two minutes. Each step's output is printed whole when it ends, under its name and time,
+ * so lanes never interleave. A failed step stops its lane; the browser tests start only when
+ * every lane passed.
  */
 import { spawn } from 'node:child_process';
 
@@ -24,12 +26,12 @@ const LANES: Step[][] = [
     { name: 'format', command: 'prettier --check .' },
     { name: 'JSON Schemas', command: 'tsx scripts/generate-schema.ts --check' },
     { name: 'types', command: 'astro check' },
-    { name: 'unit, property and CLI tests', command: 'vitest run' },
   ],
   [
     { name: 'build', command: 'astro build' },
     { name: 'bundle budgets', command: 'tsx scripts/check-bundle.ts' },
   ],
+  [{ name: 'unit, property and CLI tests', command: 'vitest run' }],
 ];
 
 const BROWSER: Step = {
