@@ -17,6 +17,8 @@ import { addHours } from '../../src/engine/time';
 import { PROPERTY_RUNS, randomAction, scenarioArb } from './arbitraries';
 
 const params = { numRuns: PROPERTY_RUNS };
+/** Up to 40 steps of a trainee's random choices, each six numbers `randomAction` reads. */
+const choicesArb = fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { maxLength: 40 });
 // Thousands of generated scenarios per property take seconds on a shared two-core machine.
 vi.setConfig({ testTimeout: 600_000 });
 
@@ -69,93 +71,81 @@ describe('invariants', () => {
 
   it('random trainee actions, sensible or not, keep units conserved; refusals change nothing', () => {
     fc.assert(
-      fc.property(
-        scenarioArb,
-        fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { maxLength: 40 }),
-        (scenario, choices) => {
-          let state = initialState(scenario);
-          const events = [...scenario.events];
-          for (const [i, choice] of choices.entries()) {
-            if (events.length > 0 && i % 4 === 3) state = applyEntry(state, events.shift()!).state;
-            const before = canonicalJson(state);
-            const applied = applyEntry(
-              state,
-              randomAction(state, choice, i % 5 === 0 ? 'second-person' : 'trainee'),
-            );
-            if (applied.refused) expect(canonicalJson(applied.state)).toBe(before);
-            state = applied.state;
-            assertConserved(state);
-          }
-        },
-      ),
+      fc.property(scenarioArb, choicesArb, (scenario, choices) => {
+        let state = initialState(scenario);
+        const events = [...scenario.events];
+        for (const [i, choice] of choices.entries()) {
+          if (events.length > 0 && i % 4 === 3) state = applyEntry(state, events.shift()!).state;
+          const before = canonicalJson(state);
+          const applied = applyEntry(
+            state,
+            randomAction(state, choice, i % 5 === 0 ? 'second-person' : 'trainee'),
+          );
+          if (applied.refused) expect(canonicalJson(applied.state)).toBe(before);
+          state = applied.state;
+          assertConserved(state);
+        }
+      }),
       params,
     );
   });
 
   it('promise dates and ranking kept between steps always equal a fresh computation', () => {
     fc.assert(
-      fc.property(
-        scenarioArb,
-        fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { maxLength: 40 }),
-        (scenario, choices) => {
-          const draft = initialState(scenario);
-          const events = [...scenario.events];
-          for (const [i, choice] of choices.entries()) {
-            if (events.length > 0 && i % 4 === 3) applyEntryInPlace(draft, events.shift()!);
-            // read both caches, then change the draft, then compare with fresh work
-            promiseTable(draft);
-            rankedOrders(draft);
-            applyEntryInPlace(
-              draft,
-              randomAction(draft, choice, i % 5 === 0 ? 'second-person' : 'trainee'),
-            );
-            expect(promiseTable(draft)).toEqual(computePromiseTable(draft));
-            expect(rankedOrders(draft).map((o) => o.id)).toEqual(
-              rankOrders(draft.orders, draft.policy, draft.customers).map((o) => o.id),
-            );
-            const slip = draft.shipments.at(-1)?.packingSlip;
-            if (slip && slip.date === draft.now) {
-              const order = draft.orders.find((o) => o.id === slip.order)!;
-              const fresh = computePromiseTable(draft).get(order.id);
-              slip.lines.forEach((line, index) => {
-                if (line.backordered > 0) expect(line.promiseDate).toBe(fresh?.[index] ?? null);
-              });
-            }
+      fc.property(scenarioArb, choicesArb, (scenario, choices) => {
+        const draft = initialState(scenario);
+        const events = [...scenario.events];
+        for (const [i, choice] of choices.entries()) {
+          if (events.length > 0 && i % 4 === 3) applyEntryInPlace(draft, events.shift()!);
+          // read both caches, then change the draft, then compare with fresh work
+          promiseTable(draft);
+          rankedOrders(draft);
+          applyEntryInPlace(
+            draft,
+            randomAction(draft, choice, i % 5 === 0 ? 'second-person' : 'trainee'),
+          );
+          expect(promiseTable(draft)).toEqual(computePromiseTable(draft));
+          expect(rankedOrders(draft).map((o) => o.id)).toEqual(
+            rankOrders(draft.orders, draft.policy, draft.customers).map((o) => o.id),
+          );
+          const slip = draft.shipments.at(-1)?.packingSlip;
+          if (slip && slip.date === draft.now) {
+            const order = draft.orders.find((o) => o.id === slip.order)!;
+            const fresh = computePromiseTable(draft).get(order.id);
+            slip.lines.forEach((line, index) => {
+              if (line.backordered > 0) expect(line.promiseDate).toBe(fresh?.[index] ?? null);
+            });
           }
-        },
-      ),
+        }
+      }),
       params,
     );
   });
 
   it('promise dates and ranking carried to the copy a live step makes always equal a fresh computation', () => {
     fc.assert(
-      fc.property(
-        scenarioArb,
-        fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { maxLength: 40 }),
-        (scenario, choices) => {
-          let state = initialState(scenario);
-          const events = [...scenario.events];
-          for (const [i, choice] of choices.entries()) {
-            // read both caches, then step to a copy, then compare the copy's with fresh work
-            promiseTable(state);
-            rankedOrders(state);
-            const entry =
-              events.length > 0 && i % 4 === 3
-                ? events.shift()!
-                : randomAction(state, choice, i % 5 === 0 ? 'second-person' : 'trainee');
-            state = applyEntry(state, entry).state;
-            expect(promiseTable(state)).toEqual(computePromiseTable(state));
-            const ranked = rankedOrders(state);
-            expect(ranked.map((o) => o.id)).toEqual(
-              rankOrders(state.orders, state.policy, state.customers).map((o) => o.id),
-            );
-            // the copy's own orders, not the ones of the state before
-            const own = new Set(state.orders);
-            expect(ranked.filter((order) => !own.has(order))).toEqual([]);
-          }
-        },
-      ),
+      fc.property(scenarioArb, choicesArb, (scenario, choices) => {
+        let state = initialState(scenario);
+        const events = [...scenario.events];
+        for (const [i, choice] of choices.entries()) {
+          // read both caches, then step to a copy, then compare the copy's with fresh work
+          promiseTable(state);
+          rankedOrders(state);
+          const entry =
+            events.length > 0 && i % 4 === 3
+              ? events.shift()!
+              : randomAction(state, choice, i % 5 === 0 ? 'second-person' : 'trainee');
+          state = applyEntry(state, entry).state;
+          expect(promiseTable(state)).toEqual(computePromiseTable(state));
+          const ranked = rankedOrders(state);
+          expect(ranked.map((o) => o.id)).toEqual(
+            rankOrders(state.orders, state.policy, state.customers).map((o) => o.id),
+          );
+          // the copy's own orders, not the ones of the state before
+          const own = new Set(state.orders);
+          expect(ranked.filter((order) => !own.has(order))).toEqual([]);
+        }
+      }),
       params,
     );
   });
