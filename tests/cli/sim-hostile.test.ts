@@ -3,6 +3,8 @@
  * endless files, UTF-16, deep nesting, duplicate JSON keys and impossible injected events.
  * Each is refused with exit 1 and a message naming the file (and the line or entry where
  * known), never a stack trace, and nothing on stdout but `check`'s `{ valid: false }`.
+ * Files that could hang or exhaust a process if a guard failed (an alias bomb, oversized and
+ * endless files) go to a real process (`spawnSim`); the rest are run in this one (`callSim`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
@@ -18,7 +20,7 @@ import {
 } from '../../src/engine/limits';
 import { parseScenario } from '../../src/engine/load';
 import type { LogEntry } from '../../src/engine/log';
-import { ROOT, STACK_FRAME, spawnSim, type Outcome } from './sim-process';
+import { ROOT, STACK_FRAME, callSim, spawnSim, type Outcome } from './sim-process';
 
 const BASE = 'three-backorder-types';
 const baseFile = join(ROOT, 'simulations', `${BASE}.yaml`);
@@ -119,13 +121,13 @@ describe('unclear input made clear', () => {
   it('check: a UTF-16 file is named as UTF-16', async () => {
     const file = scenarioAt('utf16');
     await write(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(baseText, 'utf16le')]));
-    expectCheckRefusal(await spawnSim(['check', file]), file, /UTF-16/);
+    expectCheckRefusal(await callSim(['check', file]), file, /UTF-16/);
   });
 
   it('check: deep nesting is refused with the limit and the field path', async () => {
     const file = scenarioAt('deep');
     await write(file, `${baseText}deep: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
-    const outcome = await spawnSim(['check', file]);
+    const outcome = await callSim(['check', file]);
     expectCheckRefusal(outcome, file, new RegExp(`deeper than ${MAX_NESTING} levels`));
     expect(outcome.stderr).toContain('deep[0][0]');
   });
@@ -139,7 +141,7 @@ describe('unclear input made clear', () => {
       '"level": 3,\n  "level": ',
     );
     await write(file, json);
-    const outcome = await spawnSim(['check', file]);
+    const outcome = await callSim(['check', file]);
     expectCheckRefusal(outcome, file, /duplicate key "level"/);
     const line = json.split('\n').findLastIndex((l) => l.includes('"level"')) + 1;
     expect(outcome.stderr).toContain(`${file}:${line}`);
@@ -173,7 +175,7 @@ describe('an impossible injected event in a log', () => {
       },
     };
     await write(log, JSON.stringify(autopilotLogWith(ghost, index)));
-    const outcome = await spawnSim(['score', baseFile, log]);
+    const outcome = await callSim(['score', baseFile, log]);
     expectRefusal(outcome, log);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toContain(`log[${index}]`);

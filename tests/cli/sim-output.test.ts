@@ -1,6 +1,7 @@
 /**
  * How `sim` prints (docs/engine.md section 9): compact JSON when stdout is a file or a pipe,
- * as it is for these child processes, indented with `--pretty`, the same data either way.
+ * as it is for these commands (a child process, or one run in this process), indented with
+ * `--pretty`, the same data either way.
  * And `run` takes two shortcuts that must not change a byte of what it means: the content
  * hash by Node's SHA-256, and each notice's text rendered as the autopilot sends it instead
  * of by a second replay.
@@ -12,7 +13,7 @@ import { readCourseFiles } from '../../src/files/course-files';
 import { parseScenario, runAutopilot } from '../../src/engine/index';
 import { sentNoticeTexts } from '../../src/engine/messages';
 import { scenarioHash } from '../../src/engine/report';
-import { ROOT, spawnSim, type Outcome } from './sim-process';
+import { ROOT, callSim, spawnSim, type Outcome } from './sim-process';
 
 const SCENARIO = join(ROOT, 'simulations', 'discontinued-substitute-refund.yaml');
 
@@ -28,9 +29,11 @@ const outcomes = {} as Record<Verb, { compact: Outcome; pretty: Outcome }>;
 beforeAll(async () => {
   await Promise.all(
     (Object.keys(COMMANDS) as Verb[]).map(async (verb) => {
+      // What reaches a real pipe is seen once, on `run`'s large output; the rest in process,
+      // where stdout is not a terminal either.
       const [compact, pretty] = await Promise.all([
-        spawnSim(COMMANDS[verb]),
-        spawnSim([...COMMANDS[verb], '--pretty']),
+        verb === 'run' ? spawnSim(COMMANDS[verb]) : callSim(COMMANDS[verb]),
+        callSim([...COMMANDS[verb], '--pretty']),
       ]);
       outcomes[verb] = { compact, pretty };
     }),

@@ -1,6 +1,10 @@
 /**
- * Running `sim` as a real child process, exactly as `npm run --silent sim -- <verb> ...`
- * runs it (`node --import tsx src/cli/sim.ts`), a few at a time: each start costs about half a second.
+ * Running `sim` two ways. `spawnSim` starts a real child process, exactly as
+ * `npm run --silent sim -- <verb> ...` runs it (`node --import tsx src/cli/sim.ts`): what only
+ * a process shows (its exit code, what reaches a pipe, that no stack trace is printed) is
+ * checked that way, a few at a time, since each start costs over half a second of CPU.
+ * `callSim` runs the same command file in this process, with its arguments, stdout, stderr
+ * and exit code captured: what the command prints is checked that way, in milliseconds.
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -52,4 +56,55 @@ export function spawnSim(args: readonly string[]): Promise<Outcome> {
         );
       }),
   );
+}
+
+let calls = 0;
+let inProcess: Promise<unknown> = Promise.resolve();
+
+/**
+ * `sim <args>` in this process: the command file is evaluated afresh (a new module id; the
+ * engine it imports is loaded once), with `process.argv` as Node would give it, its writes
+ * to stdout and stderr kept, and the exit code it sets read back. Calls run one at a time,
+ * since they share the process's streams. stdout is not a terminal, as in a pipe; an
+ * exception the command lets escape comes back on stderr with its stack, and code 1, as
+ * Node would print it.
+ */
+export function callSim(args: readonly string[]): Promise<Outcome> {
+  const call = inProcess.then(async () => {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const saved = {
+      argv: process.argv,
+      out: process.stdout.write,
+      err: process.stderr.write,
+      tty: process.stdout.isTTY,
+    };
+    const keep = (into: string[]) =>
+      ((chunk: string | Uint8Array) => {
+        into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+        return true;
+      }) as typeof process.stdout.write;
+    process.argv = [process.execPath, CLI, ...args];
+    process.stdout.write = keep(stdout);
+    process.stderr.write = keep(stderr);
+    process.stdout.isTTY = false;
+    process.exitCode = undefined;
+    let code: number | null = null;
+    try {
+      await import(/* @vite-ignore */ `${CLI}?call=${++calls}`);
+      code = Number(process.exitCode ?? 0);
+    } catch (error) {
+      stderr.push(`${(error as Error).stack ?? String(error)}\n`);
+      code = 1;
+    } finally {
+      process.argv = saved.argv;
+      process.stdout.write = saved.out;
+      process.stderr.write = saved.err;
+      process.stdout.isTTY = saved.tty;
+      process.exitCode = undefined;
+    }
+    return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+  });
+  inProcess = call.catch(() => undefined);
+  return call;
 }

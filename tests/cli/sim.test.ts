@@ -1,12 +1,14 @@
 /**
- * The `sim` command line against its contract (docs/engine.md section 9), run as a real child
- * process exactly as `npm run --silent sim -- <verb> ...` runs it (`node --import tsx src/cli/sim.ts`):
- * JSON on stdout, human messages on stderr, exit 0 on success, non-zero with a message that
- * names the file, the field path and (for YAML) the line on bad input, never a stack trace,
- * and exit 2 with a usage message on wrong usage.
+ * The `sim` command line against its contract (docs/engine.md section 9): JSON on stdout,
+ * human messages on stderr, exit 0 on success, non-zero with a message that names the file,
+ * the field path and (for YAML) the line on bad input, never a stack trace, and exit 2 with a
+ * usage message on wrong usage.
  *
- * Every child process is started once, in parallel, in `beforeAll`; the tests only read the
- * cached outcomes (a tsx start costs about half a second).
+ * Each command is run once, in `beforeAll`, and the tests read the kept outcomes. Most run
+ * in this process (`callSim`, the command file with its arguments, streams and exit code
+ * captured); one real process per outcome only a process can show (`spawnSim`, exactly as
+ * `npm run --silent sim` runs it) checks the exit codes 0, 1 and 2, what reaches the pipes,
+ * and that the two ways print the same (`as a process` below).
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, STACK_FRAME, spawnSim, type Outcome } from './sim-process';
+import { ROOT, STACK_FRAME, callSim, spawnSim, type Outcome } from './sim-process';
 
 const SIMULATIONS = join(ROOT, 'simulations');
 
@@ -35,12 +37,12 @@ const RUN_SCENARIOS = [BASE, 'discontinued-substitute-refund'] as const;
 
 const outcomes = new Map<string, Promise<Outcome>>();
 
-/** `sim <args>`, started once per distinct argument list. */
+/** `sim <args>` in this process, run once per distinct argument list. */
 function sim(...args: string[]): Promise<Outcome> {
   const key = JSON.stringify(args);
   let outcome = outcomes.get(key);
   if (!outcome) {
-    outcome = spawnSim(args);
+    outcome = callSim(args);
     outcomes.set(key, outcome);
   }
   return outcome;
@@ -156,6 +158,17 @@ const GENERATE_ARGS = ['generate', '--seed', '7', '--level', '2'];
 const GENERATED_ID = 'random-2-7';
 /** Two separate processes: the same seed must print the same shift each time. */
 let generated: Outcome[] = [];
+
+/** The outcomes only a real process shows, one process each (see `as a process`). */
+const PROCESS_CASES = {
+  valid: () => ['check', scenarioPath(BASE)],
+  run: () => ['run', scenarioPath(BASE)],
+  invalid: () => ['check', badFile(BAD_SCENARIOS[0])],
+  refused: () => ['run', badFile(BAD_SCENARIOS[3])],
+  usage: () => [] as string[],
+};
+type ProcessCase = keyof typeof PROCESS_CASES;
+const processes = {} as Record<ProcessCase, Outcome>;
 const generatedFile = () => join(dir, 'generated', `${GENERATED_ID}.yaml`);
 const misnamedFile = () => join(dir, 'generated', 'my-practice-shift.yaml');
 
@@ -207,8 +220,15 @@ beforeAll(async () => {
     await Promise.all([sim('check', generatedFile()), sim('check', misnamedFile())]);
   })();
 
+  const spawning = Promise.all(
+    (Object.keys(PROCESS_CASES) as ProcessCase[]).map(async (name) => {
+      processes[name] = await spawnSim(PROCESS_CASES[name]());
+    }),
+  );
+
   await Promise.all([
     generating,
+    spawning,
     ...SCENARIO_FILES.map((name) => sim('check', join(SIMULATIONS, name))),
     ...BAD_SCENARIOS.flatMap((bad) => [sim('check', badFile(bad)), sim('run', badFile(bad))]),
     sim('check', missing()),
@@ -231,6 +251,53 @@ function expectRefusal(outcome: Outcome, file: string) {
   expect(outcome.stderr).toContain(file);
   expect(outcome.stderr).not.toContain(STACK_FRAME);
 }
+
+// ---------------------------------------------------------------------------------------
+// As a process
+
+describe('as a process', () => {
+  it('a valid scenario: exit 0, one line of JSON on stdout, the verdict on stderr', async () => {
+    const outcome = processes.valid;
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stdout).toBe(`${JSON.stringify(json(outcome))}\n`);
+    expect(json(outcome)).toMatchObject({ valid: true, problems: [] });
+    expect(outcome.stderr).toContain('valid scenario');
+  });
+
+  it('run prints exactly what the same command prints in process', async () => {
+    const outcome = processes.run;
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(outcome.stdout).toBe((await sim(...PROCESS_CASES.run())).stdout);
+  });
+
+  it('a scenario with problems: exit 1, { valid: false } on stdout, file and line on stderr, no stack trace', async () => {
+    const bad = BAD_SCENARIOS[0];
+    const outcome = processes.invalid;
+    expect(outcome.code).toBe(1);
+    expect(json(outcome)).toMatchObject({ valid: false });
+    expect(outcome.stderr).toContain(`${badFile(bad)}:${badLine(bad)}`);
+    expect(outcome.stderr).not.toContain(STACK_FRAME);
+    expect(outcome).toEqual(await sim(...PROCESS_CASES.invalid()));
+  });
+
+  it('run on a scenario with problems: exit 1, nothing on stdout, the field path on stderr', async () => {
+    const bad = BAD_SCENARIOS[3];
+    const outcome = processes.refused;
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toContain(bad.path);
+    expect(outcome.stderr).not.toContain(STACK_FRAME);
+    expect(outcome).toEqual(await sim(...PROCESS_CASES.refused()));
+  });
+
+  it('wrong usage: exit 2 and the usage on stderr', async () => {
+    const outcome = processes.usage;
+    expect(outcome.code).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toMatch(/usage/i);
+    expect(outcome).toEqual(await sim(...PROCESS_CASES.usage()));
+  });
+});
 
 // ---------------------------------------------------------------------------------------
 // check
