@@ -10,7 +10,7 @@ import type { Action } from '../../src/engine/actions';
 import { parseScenario } from '../../src/engine/load';
 import { isAction, type LogEntry } from '../../src/engine/log';
 import type { Scenario } from '../../src/engine/schema';
-import { pointer, type Driver } from './fixtures';
+import { pointer, waitForIslands, type Driver } from './fixtures';
 
 /** A bundled scenario file, parsed as the site parses it. */
 export function bundledScenario(id: string): Scenario {
@@ -218,4 +218,57 @@ export async function endShift(page: Page, driver: Driver = pointer): Promise<vo
   const confirm = page.getByRole('button', { name: 'End the shift now' });
   await expect(confirm).toBeFocused();
   await driver.click(confirm);
+}
+
+/**
+ * Start a shift part-way through, for a test that needs only that starting point: `log` is
+ * written straight into the run the page has open, as the desk saves each step (one
+ * `runEntries` row per entry, as `appendRunEntries` in src/db/index.ts writes them), and the
+ * page reloads, so the desk resumes there as after any reload. The log must come from the
+ * engine (an autopilot's run, cut or changed as the test needs), never written by hand; its
+ * actions are booked to `by`, the person at the desk, as the desk books them. The shift must
+ * have been started on the page (its run stored) with nothing played yet.
+ */
+export async function seedShift(
+  page: Page,
+  scenario: string,
+  log: readonly LogEntry[],
+  by: string,
+): Promise<void> {
+  await expect(page.getByTestId('log-length')).toHaveText('0 entries');
+  const entries = log.map((entry) =>
+    isAction(entry) && entry.type !== 'verify' ? { ...entry, by } : entry,
+  );
+  await page.evaluate(
+    async ({ scenario, entries }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('backorder-academy');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['runs', 'runEntries'], 'readwrite');
+      const runs = await new Promise<{ id: string; scenario: string; status: string }[]>(
+        (resolve, reject) => {
+          const request = tx.objectStore('runs').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        },
+      );
+      const open = runs.filter((run) => run.scenario === scenario && run.status === 'running');
+      if (open.length !== 1) throw new Error(`${open.length} open runs of ${scenario}, not one`);
+      const actedAt = Date.now();
+      entries.forEach((entry, seq) =>
+        tx.objectStore('runEntries').add({ runId: open[0]!.id, seq, entry, actedAt }),
+      );
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { scenario, entries },
+  );
+  await page.reload();
+  await waitForIslands(page);
+  await expect(page.getByTestId('log-length')).toHaveText(`${log.length} entries`);
 }

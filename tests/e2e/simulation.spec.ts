@@ -21,10 +21,11 @@ import {
   logLength,
   perform,
   play,
+  seedShift,
   selectOrder,
   showPanel,
 } from './desk';
-import { stepsFor } from '../fixtures/coach-reader';
+import { followTheCoach, stepsFor } from '../fixtures/coach-reader';
 import { createProfile, keyboard, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
@@ -110,21 +111,29 @@ test.describe('simulation player', () => {
   test('a look-alike picked and a customer never told show exactly those deductions', async ({
     page,
   }) => {
+    // The shift starts from the autopilot's morning with SO-51108's customer never told,
+    // seeded up to SO-51119's first pick; the look-alike is picked through the screen, the
+    // order packed and shipped, and the shift ended early (the full shift is the reference's).
     await openAndStart(page);
     const wrongPick = (a: Action) =>
       a.type === 'pick' && a.order === 'SO-51119' && a.sku === 'PLB-CU15-EL90'
         ? 'PLB-CU22-EL90'
         : undefined;
     const untold = (a: Action) => a.type === 'notify-customer' && a.order === 'SO-51108';
-    await play(page, reference, { skip: untold, picked: wrongPick });
+    const shipped = reference.findIndex((e) => e.type === 'ship' && e.order === 'SO-51119');
+    const morning = reference.slice(0, shipped + 1).filter((e) => !(isAction(e) && untold(e)));
+    const picked = morning.findIndex((e) => isAction(e) && wrongPick(e));
+    await seedShift(page, ID, morning.slice(0, picked), 'Ana Ruiz');
+    await play(page, morning.slice(picked), { picked: wrongPick });
+    await endShift(page);
 
     const rules = await debriefRules(page);
     expect(rules).toContain('wrong-item-shipped');
     expect(rules).toContain('customer-not-told');
     // Exactly what the engine gives the same log: nothing more, nothing less.
-    const mistaken = reference
-      .filter((e) => !(isAction(e) && untold(e)))
-      .map((e) => (isAction(e) && wrongPick(e) ? ({ ...e, picked: wrongPick(e) } as LogEntry) : e));
+    const mistaken = morning.map((e) =>
+      isAction(e) && wrongPick(e) ? ({ ...e, picked: wrongPick(e) } as LogEntry) : e,
+    );
     const scored = scoreLog(scenario, mistaken);
     if (!scored.ok) throw new Error('the mistaken log does not score');
     expect(rules.sort()).toEqual(scored.score.deductions.map((d) => d.rule).sort());
@@ -367,6 +376,14 @@ test.describe('practice and assessment', () => {
     await createProfile(page, 'Ana Ruiz');
     await page.getByRole('radio', { name: /^Practice/ }).check();
     await page.getByRole('button', { name: 'Start the shift' }).click();
+    // The shift starts where a follower of the coach (the engine's, reading the same advice;
+    // tests/unit/coach-follower.test.ts plays every bundled shift so to the end) has checked
+    // the stock, reserved, and told and recorded the first backorder. From there the advice
+    // is read from the screen: the next dated notice and backorder, picks, packing, shipping,
+    // the undated backorder, and the clock to the end.
+    const followed = followTheCoach(scenario);
+    const told = followed.findIndex((e) => e.type === 'record-backorder');
+    await seedShift(page, ID, followed.slice(0, told + 1), 'Ana Ruiz');
     const debrief = page.getByRole('heading', { name: 'Debrief' });
     for (let turn = 0; turn < 60 && !(await debrief.isVisible()); turn++) {
       await showPanel(page, 'Messages and coach');
@@ -375,10 +392,12 @@ test.describe('practice and assessment', () => {
       const waiting =
         (await first.count()) > 0 && !(await first.textContent())!.includes('after your shift');
       if (!waiting) {
-        // Nothing due now: let the clock run to what comes next.
+        // Nothing due now: let the clock run to what comes next, and wait until that is
+        // saved (the debrief counts as past every step): read any sooner, the desk may be
+        // about to give way to the debrief.
+        const before = await logLength(page);
         await page.getByRole('button', { name: /^Advance to (next event|end of shift)$/ }).click();
-        if (await page.getByRole('button', { name: 'End the shift now' }).isVisible())
-          await page.getByRole('button', { name: 'End the shift now' }).click();
+        await expect.poll(() => logLength(page)).toBeGreaterThan(before);
         continue;
       }
       const summary = (await first.locator('summary').textContent())!;

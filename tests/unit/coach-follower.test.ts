@@ -7,12 +7,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { coach } from '../../src/engine/coach';
 import { parseScenario } from '../../src/engine/load';
-import { advanceEntries, replay, type LogEntry } from '../../src/engine/log';
 import type { Scenario } from '../../src/engine/schema';
 import { scoreLog } from '../../src/engine/scoring';
-import { stepsFor } from '../fixtures/coach-reader';
+import { followTheCoach } from '../fixtures/coach-reader';
 
 const bundled: Scenario[] = readdirSync('simulations')
   .filter((file) => file.endsWith('.yaml'))
@@ -21,31 +19,6 @@ const bundled: Scenario[] = readdirSync('simulations')
     if (!parsed.ok) throw new Error(`${file} is invalid`);
     return parsed.value;
   });
-
-/** Play a shift doing only what the coach's first item says; returns the log. */
-export function followTheCoach(scenario: Scenario): LogEntry[] {
-  const log: LogEntry[] = [];
-  for (let turn = 0; turn < 500; turn++) {
-    const replayed = replay(scenario, log);
-    if (!replayed.ok) throw new Error(replayed.error.message);
-    const { state, eventsApplied } = replayed.result;
-    const next = coach(scenario, log)!.due.find((item) => !item.afterShift);
-    if (next) {
-      for (const step of stepsFor(next, (text) => text))
-        log.push({
-          ...step,
-          at: state.now,
-          by: step.type === 'verify' ? 'supervisor' : 'trainee',
-        } as LogEntry);
-      continue;
-    }
-    if (state.now >= scenario.endsAt) return log;
-    // Nothing due: let the clock run to the next event, or to the end of the shift.
-    const until = scenario.events[eventsApplied]?.at ?? scenario.endsAt;
-    log.push(...advanceEntries(scenario, eventsApplied, state.now, until, 'trainee'));
-  }
-  throw new Error('the coach kept asking for more after 500 turns');
-}
 
 describe.each(bundled.map((s) => [s.id, s] as const))('%s', (_, scenario) => {
   it('following only the coach, top item first, passes with at least 95', () => {
