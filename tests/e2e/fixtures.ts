@@ -116,9 +116,13 @@ export const TAB_BOUND = 120;
  * `bound` presses: the keyboard cannot get there in reasonable reach.
  */
 export async function tabTo(page: Page, control: Locator, bound = TAB_BOUND): Promise<void> {
-  await control.waitFor();
+  // The control's element is found once and asked where the focus is after each press (a
+  // locator would find it again every time, twice the cost per press); found again only if
+  // the page replaced it meanwhile.
+  let element = await control.elementHandle();
   for (let presses = 0; presses <= bound; presses++) {
-    const where = await control.evaluate((element) => {
+    const where = await element!.evaluate((element) => {
+      if (!element.isConnected) return 'gone';
       const active = document.activeElement;
       if (element === active) return 'here';
       if (!active || active === document.body) return 'after';
@@ -127,6 +131,11 @@ export async function tabTo(page: Page, control: Locator, bound = TAB_BOUND): Pr
         : 'after';
     });
     if (where === 'here') return;
+    if (where === 'gone') {
+      await element!.dispose();
+      element = await control.elementHandle();
+      continue;
+    }
     await page.keyboard.press(where === 'before' ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`${control} was not reached within ${bound} presses of the Tab key`);
