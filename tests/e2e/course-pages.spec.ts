@@ -74,7 +74,8 @@ test.describe('every course page type', () => {
       await page.goto(path);
       await waitForIslands(page);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-      await expectNoAxeViolations(page);
+      // The catalogue's axe run is home.spec.ts's, which reaches it from the main navigation.
+      if (name !== 'catalogue') await expectNoAxeViolations(page);
       expect(problems).toEqual([]);
     });
   }

@@ -652,9 +652,10 @@ for (const width of [1280, 390]) {
   test(`the trainer's pages pass axe at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     const problems = watchForProblems(page);
+    // The console (/trainer/) is checked by home.spec.ts at 1280 px and design.spec.ts's
+    // theme matrix at 390 px, as are the records at 390 px, in the state they open in.
     for (const path of [
-      '/trainer/',
-      '/trainer/records/',
+      ...(width === 1280 ? ['/trainer/records/'] : []),
       '/trainer/live/',
       '/trainer/authoring/',
       '/simulations/custom/?id=none',
