@@ -245,8 +245,7 @@ test.describe('manager dashboard', () => {
     await expect(anaRow.getByRole('cell', { name: 'Not yet' })).toBeVisible();
     await expect(benRow.getByRole('link', { name: 'Earned' })).toBeVisible();
     await expect(benRow).toContainText(`${required.length} of ${required.length}`);
-    await expectNoAxeViolations(dash);
-    await dash.screenshot({ path: 'test-results/manager-dashboard-1280.png', fullPage: true });
+    // Axe on the roster of two trainees: 'the dashboard passes axe at 1280 px' below.
 
     // Filters: by team.
     await dash.getByRole('combobox', { name: 'Team', exact: true }).selectOption('South');
@@ -443,7 +442,6 @@ test.describe('manager dashboard', () => {
     await waitForIslands(page);
     await expect(page.getByRole('region', { name: 'Conflicts to resolve' })).toBeHidden();
     await expect(benRow).toContainText('Ben Okafor');
-    await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
   });
 
