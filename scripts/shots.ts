@@ -82,6 +82,32 @@ async function createProfile(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(name) }).waitFor();
 }
 
+/** The trainer's records of the shift just played, the authoring editor and a live session. */
+async function shootTrainer(page: Page, suffix: string): Promise<void> {
+  await page.goto(`${base}/trainer/records/`);
+  await settle(page);
+  await page.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Sam Shots' });
+  await page.getByRole('button', { name: 'Every decision in this shift' }).click();
+  await page.getByText(/^Replaying the shift/).waitFor({ state: 'detached' });
+  await shoot(page, `trainer-records-${suffix}`);
+  await page.goto(`${base}/trainer/authoring/`);
+  await settle(page);
+  await page.getByRole('button', { name: 'Write a new scenario' }).click();
+  const source = page.getByLabel('Scenario file (YAML)');
+  await source.fill((await source.inputValue()).replace('onHand: 10', 'onHand: -4'));
+  await page.getByRole('list', { name: 'Problems in the scenario' }).waitFor();
+  await shoot(page, `trainer-authoring-${suffix}`);
+  await page.goto(`${base}/trainer/`);
+  await settle(page);
+  await page.getByLabel('Your name (trainer)').fill('Maria Keller');
+  await page.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Sam Shots' });
+  await page.getByLabel('Scenario or role-play').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Start the live session' }).click();
+  await page.getByTestId('session-code').waitFor();
+  await shoot(page, `trainer-live-${suffix}`);
+  await page.getByRole('button', { name: 'End the live session' }).click();
+}
+
 async function shootAll(page: Page, suffix: string): Promise<void> {
   for (const [name, path] of Object.entries(PLAIN)) {
     await page.goto(base + path);
@@ -102,6 +128,7 @@ async function shootAll(page: Page, suffix: string): Promise<void> {
   await page.getByRole('button', { name: 'End the shift now' }).click();
   await page.getByRole('heading', { name: 'Debrief' }).waitFor();
   await shoot(page, `debrief-${suffix}`);
+  await shootTrainer(page, suffix);
 
   await page.goto(`${base}/manager/`);
   await settle(page);
