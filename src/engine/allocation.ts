@@ -8,7 +8,14 @@ import type { Policy } from './schema';
 import { writableOrder, writableSku } from './draft';
 import { disown } from './ownership';
 import { rankedOrders } from './ranking';
-import { findOrder, isCompleteOnly, openQty, type EngineState, type OrderState } from './state';
+import {
+  findOrder,
+  isCompleteOnly,
+  openQty,
+  type EngineState,
+  type OrderState,
+  type SkuState,
+} from './state';
 
 /** Units granted to one line of an order (`line` is the index in `order.lines`). */
 export interface LineGrant {
@@ -22,10 +29,15 @@ export interface AllocationGrant {
   lines: LineGrant[];
 }
 
-/** Units free to allocate per SKU: on hand minus already reserved. */
+/** Units of a SKU free to allocate: on hand minus already reserved. */
+export function availableOf(sku: Pick<SkuState, 'onHand' | 'allocated'>): number {
+  return sku.onHand - sku.allocated;
+}
+
+/** Units free to allocate per SKU. */
 export function availableBySku(state: EngineState): Map<string, number> {
   const available = new Map<string, number>();
-  for (const sku of Object.values(state.skus)) available.set(sku.sku, sku.onHand - sku.allocated);
+  for (const sku of Object.values(state.skus)) available.set(sku.sku, availableOf(sku));
   return available;
 }
 
