@@ -328,8 +328,9 @@ export async function appendRunEntries(
     await Promise.all([
       db.runEntries.bulkAdd(entries.map((entry, i) => ({ runId, seq: from + i, entry, actedAt }))),
       // Not copied to the run's digest on every step: that would slow each action at the desk.
-      // The digest catches up when the run ends or is abandoned.
-      db.runs.update(runId, { updatedAt: new Date() }),
+      // The digest catches up when the run ends or is abandoned. The run was read above in
+      // this transaction, so it is written back whole: an update would read it again first.
+      db.runs.put({ ...run, updatedAt: new Date() }),
     ]);
   });
 }

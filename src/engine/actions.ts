@@ -9,11 +9,11 @@ import { cancelLine, substituteLine } from './cancellation';
 import { MAX_QUANTITY } from './limits';
 import { localDateTime } from './schema';
 import { pack, pick, requestVerification, ship, verify } from './shipping';
+import { append, draftState, writableOrder } from './draft';
 import {
   COMPENSATIONS,
   CUSTOMER_OPTIONS,
   NOTICE_KINDS,
-  cloneState,
   findOrder,
   isCompleteOnly,
   openQty,
@@ -153,14 +153,14 @@ export function actorOf(action: { by?: string | undefined }): string {
 
 /** Apply one action at `state.now` and return the new state, or the refusal; the input is untouched. */
 export function applyAction(state: EngineState, action: Action): Outcome {
-  const draft = cloneState(state);
+  const draft = draftState(state);
   const effect = applyActionInPlace(draft, action);
   if (effect.refused) return { refused: effect.refused };
   return effect.note ? { state: draft, note: effect.note } : { state: draft };
 }
 
 /**
- * Apply one action to a draft (see `cloneState`) at `draft.now`. A refused action changes
+ * Apply one action to a draft (./draft.ts) at `draft.now`. A refused action changes
  * nothing: every check comes before the first change.
  */
 export function applyActionInPlace(draft: EngineState, action: Action): Effect {
@@ -170,7 +170,7 @@ export function applyActionInPlace(draft: EngineState, action: Action): Effect {
     case 'check-stock':
       return draft.skus[action.sku] ? {} : refusal('unknown-sku', `There is no SKU ${action.sku}.`);
     case 'inform-team':
-      draft.teamNotes.push({
+      append(draft, 'teamNotes', {
         team: action.team,
         at: action.at,
         note: action.note,
@@ -205,7 +205,8 @@ export function applyActionInPlace(draft: EngineState, action: Action): Effect {
           'nothing-reserved',
           `Nothing is reserved for order ${order.id}${action.sku ? ` on ${action.sku}` : ''}.`,
         );
-      for (const [index, qty] of plan) releaseUnits(draft, order, index, qty);
+      const own = writableOrder(draft, order);
+      for (const [index, qty] of plan) releaseUnits(draft, own, index, qty);
       return {};
     }
     case 'pick':
@@ -213,13 +214,13 @@ export function applyActionInPlace(draft: EngineState, action: Action): Effect {
     case 'pack':
       return pack(draft, order, by);
     case 'request-verification':
-      return requestVerification(order);
+      return requestVerification(draft, order);
     case 'verify':
-      return verify(order, by);
+      return verify(draft, order, by);
     case 'ship':
       return ship(draft, order);
     case 'record-backorder':
-      draft.backorderRecords.push({
+      append(draft, 'backorderRecords', {
         order: order.id,
         at: draft.now,
         partial: action.partial,
@@ -229,7 +230,7 @@ export function applyActionInPlace(draft: EngineState, action: Action): Effect {
     case 'notify-customer':
       // The channel is not refused here (a mail system sends whatever staff choose); scoring
       // checks it against the channel the customer asked for.
-      draft.notifications.push({
+      append(draft, 'notifications', {
         order: order.id,
         customer: order.customer,
         channel: action.channel,
@@ -240,11 +241,11 @@ export function applyActionInPlace(draft: EngineState, action: Action): Effect {
       return {};
     case 'flag-priority':
       if (order.flagged) return refusal('already-flagged', `Order ${order.id} is already flagged.`);
-      order.flagged = true;
+      writableOrder(draft, order).flagged = true;
       return {};
     case 'escalate':
-      order.escalated = true;
-      draft.escalations.push({ order: order.id, at: draft.now, reason: action.reason });
+      writableOrder(draft, order).escalated = true;
+      append(draft, 'escalations', { order: order.id, at: draft.now, reason: action.reason });
       return {};
     case 'cancel-line':
       return cancelLine(draft, order, action.sku);

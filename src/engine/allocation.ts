@@ -5,8 +5,17 @@
  * reservations alone.
  */
 import type { Policy } from './schema';
+import { writableOrder, writableSku } from './draft';
+import { disown } from './ownership';
 import { rankedOrders } from './ranking';
-import { findOrder, isCompleteOnly, openQty, type EngineState, type OrderState } from './state';
+import {
+  findOrder,
+  isCompleteOnly,
+  openQty,
+  type EngineState,
+  type OrderState,
+  type SkuState,
+} from './state';
 
 /** Units granted to one line of an order (`line` is the index in `order.lines`). */
 export interface LineGrant {
@@ -20,10 +29,15 @@ export interface AllocationGrant {
   lines: LineGrant[];
 }
 
-/** Units free to allocate per SKU: on hand minus already reserved. */
+/** Units of a SKU free to allocate: on hand minus already reserved. */
+export function availableOf(sku: Pick<SkuState, 'onHand' | 'allocated'>): number {
+  return sku.onHand - sku.allocated;
+}
+
+/** Units free to allocate per SKU. */
 export function availableBySku(state: EngineState): Map<string, number> {
   const available = new Map<string, number>();
-  for (const sku of Object.values(state.skus)) available.set(sku.sku, sku.onHand - sku.allocated);
+  for (const sku of Object.values(state.skus)) available.set(sku.sku, availableOf(sku));
   return available;
 }
 
@@ -91,15 +105,15 @@ export function planAllocation(state: EngineState): AllocationGrant[] {
 }
 
 /**
- * Reserve the granted units, in place on a draft (see `cloneState`). The caller has checked
- * the grants against the rules (`planAllocation` or the allocate action); this books them.
+ * Reserve the granted units, in place on a draft (./draft.ts). The caller has checked the
+ * grants against the rules (`planAllocation` or the allocate action); this books them.
  */
 export function bookGrants(draft: EngineState, grants: readonly AllocationGrant[]): void {
   for (const grant of grants) {
-    const order = findOrder(draft, grant.order)!;
+    const order = writableOrder(draft, findOrder(draft, grant.order)!);
     for (const { line, sku, qty } of grant.lines) {
       order.lines[line]!.allocated += qty;
-      draft.skus[sku]!.allocated += qty;
+      writableSku(draft, sku)!.allocated += qty;
     }
   }
 }
@@ -125,6 +139,8 @@ function copyOnWriteBooking(state: EngineState) {
       const skus = { ...state.skus };
       for (const [sku, qty] of reserved)
         skus[sku] = { ...skus[sku]!, allocated: skus[sku]!.allocated + qty };
+      // The new state shares the other orders and SKUs: neither may change them in place now.
+      disown(state);
       return { ...state, orders, skus };
     },
   };
@@ -161,16 +177,18 @@ export function runAllocation(state: EngineState): {
 }
 
 /**
- * Give back `qty` reserved units of one line, in place. Picks beyond the new reservation go
- * back to the shelf and any packed parcel is opened again, since its contents no longer match.
+ * Give back `qty` reserved units of one line of a draft's order (ask for the draft's own copy
+ * of the order first, `writableOrder`, and keep using that). Picks beyond the new reservation
+ * go back to the shelf and any packed parcel is opened again, since its contents no longer match.
  */
 export function releaseUnits(
   draft: EngineState,
-  order: OrderState,
+  given: OrderState,
   lineIndex: number,
   qty: number,
 ): void {
   if (qty <= 0) return;
+  const order = writableOrder(draft, given);
   const line = order.lines[lineIndex]!;
   line.allocated -= qty;
   let room = line.allocated;
@@ -183,5 +201,5 @@ export function releaseUnits(
   }
   line.picks = picks;
   order.parcel = null;
-  draft.skus[line.sku]!.allocated -= qty;
+  writableSku(draft, line.sku)!.allocated -= qty;
 }

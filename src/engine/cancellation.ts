@@ -1,9 +1,10 @@
 /**
  * Cancelling a line with a refund, and replacing it with a substitute (docs/engine.md section 5,
- * `cancel-line` and `accept-substitute`). Both change a draft in place (see `cloneState`)
+ * `cancel-line` and `accept-substitute`). Both change a draft in place (./draft.ts)
  * and check everything before they change anything.
  */
 import { releaseUnits } from './allocation';
+import { append, writableOrder } from './draft';
 import { openQty, roundMoney, type EngineState, type OrderState } from './state';
 import { refusal, type Effect } from './outcome';
 
@@ -11,26 +12,27 @@ import { refusal, type Effect } from './outcome';
  * Cancel everything of the order's lines for `sku` not yet shipped, releasing any
  * reservation, and refund it at the line price.
  */
-export function cancelLine(draft: EngineState, order: OrderState, sku: string): Effect {
-  const indexes = order.lines.flatMap((line, index) => (line.sku === sku ? [index] : []));
+export function cancelLine(draft: EngineState, given: OrderState, sku: string): Effect {
+  const indexes = given.lines.flatMap((line, index) => (line.sku === sku ? [index] : []));
   if (indexes.length === 0)
-    return refusal('no-such-line', `Order ${order.id} has no line for ${sku}.`);
+    return refusal('no-such-line', `Order ${given.id} has no line for ${sku}.`);
   const cancellable = indexes.reduce(
-    (sum, i) => sum + order.lines[i]!.allocated + openQty(order.lines[i]!),
+    (sum, i) => sum + given.lines[i]!.allocated + openQty(given.lines[i]!),
     0,
   );
   if (cancellable === 0)
     return refusal(
       'nothing-to-cancel',
-      `Everything of ${sku} on order ${order.id} has shipped or is cancelled.`,
+      `Everything of ${sku} on order ${given.id} has shipped or is cancelled.`,
     );
+  const order = writableOrder(draft, given);
   for (const index of indexes) {
     const line = order.lines[index]!;
     releaseUnits(draft, order, index, line.allocated);
     const qty = openQty(line);
     if (qty === 0) continue;
     line.cancelled += qty;
-    draft.refunds.push({
+    append(draft, 'refunds', {
       order: order.id,
       sku,
       qty,
@@ -49,7 +51,7 @@ export function cancelLine(draft: EngineState, order: OrderState, sku: string): 
  */
 export function substituteLine(
   draft: EngineState,
-  order: OrderState,
+  given: OrderState,
   sku: string,
   replacement?: string,
 ): Effect {
@@ -59,12 +61,13 @@ export function substituteLine(
     return refusal('no-substitute', `${sku} has no substitute in the catalog.`);
   if (item && !item.substitutes.includes(substitute))
     return refusal('not-a-substitute', `${substitute} is not a listed substitute for ${sku}.`);
-  const waiting = order.lines.filter((line) => line.sku === sku && openQty(line) > 0);
-  if (waiting.length === 0)
+  if (!given.lines.some((line) => line.sku === sku && openQty(line) > 0))
     return refusal(
       'nothing-to-substitute',
-      `Nothing of ${sku} on order ${order.id} is waiting for stock.`,
+      `Nothing of ${sku} on order ${given.id} is waiting for stock.`,
     );
+  const order = writableOrder(draft, given);
+  const waiting = order.lines.filter((line) => line.sku === sku && openQty(line) > 0);
   let moved = 0;
   for (const line of waiting) {
     const qty = openQty(line);

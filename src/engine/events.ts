@@ -7,7 +7,8 @@ import { releaseUnits } from './allocation';
 import { cancelLine, substituteLine } from './cancellation';
 import { rankedOrders } from './ranking';
 import type { ScenarioEvent } from './schema';
-import { cloneState, findOrder, newOrder, type EngineState, type SkuState } from './state';
+import { append, appendOrder, draftState, writableOrder, writableSku } from './draft';
+import { findOrder, newOrder, type EngineState, type SkuState } from './state';
 
 /** Event types after which stock, demand or shipping terms changed, so allocation must run again. */
 export function changesAllocation(event: ScenarioEvent): boolean {
@@ -32,22 +33,23 @@ function skuOfPo(state: EngineState, po: string): SkuState | undefined {
 
 /** Apply an event and return the new state; the input is untouched. */
 export function applyEvent(state: EngineState, event: ScenarioEvent): EngineState {
-  const draft = cloneState(state);
+  const draft = draftState(state);
   applyEventInPlace(draft, event);
   return draft;
 }
 
-/** Apply an event to a draft (see `cloneState`). */
+/** Apply an event to a draft (./draft.ts). */
 export function applyEventInPlace(draft: EngineState, event: ScenarioEvent): void {
   draft.now = event.at;
   switch (event.type) {
     case 'order-placed':
-      draft.orders.push(newOrder(event.order, draft.skus));
+      appendOrder(draft, newOrder(event.order, draft.skus));
       return;
 
     case 'stock-received': {
-      const sku = skuOfPo(draft, event.po);
-      if (!sku) return; // validation rejects unknown POs before a scenario can run
+      const found = skuOfPo(draft, event.po);
+      if (!found) return; // validation rejects unknown POs before a scenario can run
+      const sku = writableSku(draft, found.sku)!;
       // A receipt closes the PO whether full or short: the buyer raises a new PO for any
       // shortfall, so promise dates never lean on quantity the supplier did not send.
       const po = sku.incoming.find((p) => p.po === event.po)!;
@@ -58,13 +60,14 @@ export function applyEventInPlace(draft: EngineState, event: ScenarioEvent): voi
     }
 
     case 'po-delayed': {
-      const po = skuOfPo(draft, event.po)?.incoming.find((p) => p.po === event.po);
-      if (po) po.eta = event.eta;
+      const found = skuOfPo(draft, event.po);
+      if (!found) return;
+      writableSku(draft, found.sku)!.incoming.find((p) => p.po === event.po)!.eta = event.eta;
       return;
     }
 
     case 'sku-discontinued': {
-      const sku = draft.skus[event.sku];
+      const sku = writableSku(draft, event.sku);
       if (!sku) return;
       sku.lifecycle = 'discontinued';
       for (const po of sku.incoming) if (po.status === 'open') po.status = 'cancelled';
@@ -76,7 +79,7 @@ export function applyEventInPlace(draft: EngineState, event: ScenarioEvent): voi
       return;
 
     case 'customer-message': {
-      draft.messages.push({
+      append(draft, 'messages', {
         order: event.order,
         at: event.at,
         intent: event.intent,
@@ -89,10 +92,10 @@ export function applyEventInPlace(draft: EngineState, event: ScenarioEvent): voi
         case 'ask-status':
           return;
         case 'wait-for-full':
-          order.shipPreference = 'ship-complete';
+          writableOrder(draft, order).shipPreference = 'ship-complete';
           return;
         case 'accept-partial':
-          order.shipPreference = 'ship-available';
+          writableOrder(draft, order).shipPreference = 'ship-available';
           return;
         case 'cancel-line':
           cancelLine(draft, order, event.sku ?? '');
@@ -107,7 +110,7 @@ export function applyEventInPlace(draft: EngineState, event: ScenarioEvent): voi
 
 /** A cycle count, returning a new state. */
 export function countStock(state: EngineState, skuId: string, onHand: number): EngineState {
-  const draft = cloneState(state);
+  const draft = draftState(state);
   countStockInPlace(draft, skuId, onHand);
   return draft;
 }
@@ -118,7 +121,7 @@ export function countStock(state: EngineState, skuId: string, onHand: number): E
  * most important orders keep their stock.
  */
 function countStockInPlace(draft: EngineState, skuId: string, onHand: number): void {
-  const sku = draft.skus[skuId];
+  const sku = writableSku(draft, skuId);
   if (!sku) return;
   sku.onHand = onHand;
   let excess = sku.allocated - onHand;
@@ -126,7 +129,8 @@ function countStockInPlace(draft: EngineState, skuId: string, onHand: number): v
   const holders = rankedOrders(draft).filter((order) =>
     order.lines.some((line) => line.sku === skuId && line.allocated > 0),
   );
-  for (const order of holders.reverse()) {
+  for (const holder of holders.reverse()) {
+    const order = writableOrder(draft, holder);
     for (let index = order.lines.length - 1; index >= 0 && excess > 0; index--) {
       const line = order.lines[index]!;
       if (line.sku !== skuId || line.allocated === 0) continue;

@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { ACTION_TYPES, actionSchema, applyActionInPlace, type Action } from './actions';
 import { canonicalJson } from './canonical';
+import { draftState } from './draft';
 import { applyEventInPlace } from './events';
 import { injectionProblem } from './injection';
 import { carryPromises, forgetPromises } from './promise';
 import { carryRanking, forgetRanking } from './ranking';
 import type { Refusal } from './outcome';
 import { eventSchema, type Scenario, type ScenarioEvent } from './schema';
-import { cloneState, initialState, type EngineState } from './state';
+import { initialState, type EngineState } from './state';
 import { formatPath, type Problem } from './problems';
 
 export type LogEntry = Action | ScenarioEvent;
@@ -94,14 +95,14 @@ export function applyEntry(
   state: EngineState,
   entry: LogEntry,
 ): { state: EngineState } & StepOutcome {
-  const draft = cloneState(state);
+  const draft = draftState(state);
   const outcome = applyEntryInPlace(draft, entry);
   if (outcome.refused) {
     const next = { ...state, now: entry.at };
-    carryWorkedOut(state, next, entry);
+    carryWorkedOut(state, next, entry, true);
     return { state: next, refused: outcome.refused };
   }
-  carryWorkedOut(state, draft, entry);
+  carryWorkedOut(state, draft, entry, false);
   return { state: draft, ...outcome };
 }
 
@@ -110,15 +111,19 @@ export function applyEntry(
  * worked out for the state before, where the entry cannot have changed them (as a replay,
  * changing one state in place, keeps them), instead of working them out again for all orders.
  */
-function carryWorkedOut(state: EngineState, next: EngineState, entry: LogEntry): void {
-  const refused = next.orders === state.orders;
+function carryWorkedOut(
+  state: EngineState,
+  next: EngineState,
+  entry: LogEntry,
+  refused: boolean,
+): void {
   if (refused || !(entry.type === 'order-placed' || entry.type === 'flag-priority'))
     carryRanking(state, next);
   if (entry.at === state.now && (refused || (isAction(entry) && PROMISE_NEUTRAL.has(entry.type))))
     carryPromises(state, next);
 }
 
-/** Apply one entry to a draft (see `cloneState`): move the clock to its time, then apply the event or the action. */
+/** Apply one entry to a draft (./draft.ts): move the clock to its time, then apply the event or the action. */
 export function applyEntryInPlace(draft: EngineState, entry: LogEntry): StepOutcome {
   draft.now = entry.at;
   if (!isAction(entry)) {

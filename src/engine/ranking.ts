@@ -129,16 +129,24 @@ export function rankedOrders(state: EngineState): OrderState[] {
 }
 
 /**
- * Give a copy of `state` (the same orders in the same places, see `cloneState`) the ranking
- * already worked out for `state`, when no order arrived and no flag changed between them.
+ * Give the state a step made from `state` (the same orders in the same places, some of them
+ * the step's own copies, ./draft.ts) the ranking already worked out for `state`, when no
+ * order arrived and no flag changed between them.
  */
 export function carryRanking(state: EngineState, next: EngineState): void {
   const ranked = rankings.get(state);
   if (!ranked || next.orders.length !== state.orders.length) return;
-  const place = new Map(state.orders.map((order, index) => [order, index]));
+  if (next.orders === state.orders) {
+    rankings.set(next, ranked);
+    return;
+  }
+  const copies = new Map<OrderState, OrderState>();
+  state.orders.forEach((order, index) => {
+    if (next.orders[index] !== order) copies.set(order, next.orders[index]!);
+  });
   rankings.set(
     next,
-    ranked.map((order) => next.orders[place.get(order)!]!),
+    copies.size === 0 ? ranked : ranked.map((order) => copies.get(order) ?? order),
   );
 }
 

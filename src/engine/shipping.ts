@@ -7,6 +7,7 @@
  * verified by a second person when policy demands it, then shipped with a tracking number.
  */
 import { refundedQty } from './backorders';
+import { append, writableOrder, writableSku } from './draft';
 import { promiseTable, linePromiseDates } from './promise';
 import {
   isCompleteOnly,
@@ -25,30 +26,32 @@ export const NO_DATE_TEXT = 'no date known yet';
 
 export function pick(
   draft: EngineState,
-  order: OrderState,
+  given: OrderState,
   sku: string,
   qty: number,
   pickedSku: string,
   by: string,
 ): Effect {
-  if (order.parcel)
+  if (given.parcel)
     return refusal(
       'already-packed',
-      `Order ${order.id} is already packed; ship it before picking more.`,
+      `Order ${given.id} is already packed; ship it before picking more.`,
     );
   if (!draft.skus[pickedSku])
     return refusal('unknown-sku', `There is no SKU ${pickedSku} in the warehouse.`);
-  const lines = order.lines.filter((line) => line.sku === sku);
+  const lines = given.lines.filter((line) => line.sku === sku);
   if (lines.length === 0)
-    return refusal('no-such-line', `Order ${order.id} has no line for ${sku}.`);
+    return refusal('no-such-line', `Order ${given.id} has no line for ${sku}.`);
   const pickable = lines.reduce((sum, line) => sum + line.allocated - pickedQty(line), 0);
   if (qty > pickable)
     return refusal(
       'pick-exceeds-allocation',
-      `Only ${pickable} unit(s) of ${sku} are reserved and not yet picked for order ${order.id}; ${qty} cannot be picked.`,
+      `Only ${pickable} unit(s) of ${sku} are reserved and not yet picked for order ${given.id}; ${qty} cannot be picked.`,
     );
+  const order = writableOrder(draft, given);
   let left = qty;
-  for (const line of lines) {
+  for (const line of order.lines) {
+    if (line.sku !== sku) continue;
     const take = Math.min(left, line.allocated - pickedQty(line));
     if (take === 0) continue;
     line.picks.push({ sku: pickedSku, qty: take, by });
@@ -73,14 +76,19 @@ export function pack(draft: EngineState, order: OrderState, by: string): Effect 
         `Order ${order.id} ships complete only: ${incomplete.sku} is not fully reserved and picked.`,
       );
   }
-  order.parcel = { packedAt: draft.now, packedBy: by, verification: 'none' };
+  writableOrder(draft, order).parcel = {
+    packedAt: draft.now,
+    packedBy: by,
+    verification: 'none',
+  };
   return {};
 }
 
-export function requestVerification(order: OrderState): Effect {
+export function requestVerification(draft: EngineState, order: OrderState): Effect {
   if (!order.parcel)
     return refusal('not-packed', `Order ${order.id} has no packed parcel to verify.`);
-  if (order.parcel.verification !== 'verified') order.parcel.verification = 'requested';
+  if (order.parcel.verification !== 'verified')
+    writableOrder(draft, order).parcel!.verification = 'requested';
   return {};
 }
 
@@ -88,16 +96,17 @@ export function requestVerification(order: OrderState): Effect {
  * A second person checks the parcel against the order. A wrong item sends every pick back to
  * the shelf and unpacks the parcel: the verifier caught the error before it left.
  */
-export function verify(order: OrderState, by: string): Effect {
-  if (!order.parcel)
-    return refusal('not-packed', `Order ${order.id} has no packed parcel to verify.`);
-  const pickers = new Set(order.lines.flatMap((line) => line.picks.map((p) => p.by)));
-  pickers.add(order.parcel.packedBy);
+export function verify(draft: EngineState, given: OrderState, by: string): Effect {
+  if (!given.parcel)
+    return refusal('not-packed', `Order ${given.id} has no packed parcel to verify.`);
+  const pickers = new Set(given.lines.flatMap((line) => line.picks.map((p) => p.by)));
+  pickers.add(given.parcel.packedBy);
   if (pickers.has(by))
     return refusal(
       'self-verification',
-      `${by} picked or packed order ${order.id}; a second person must verify it.`,
+      `${by} picked or packed order ${given.id}; a second person must verify it.`,
     );
+  const order = writableOrder(draft, given);
   for (const line of order.lines) {
     const wrong = line.picks.find((p) => p.sku !== line.sku);
     if (!wrong) continue;
@@ -107,24 +116,25 @@ export function verify(order: OrderState, by: string): Effect {
       note: `Verification rejected order ${order.id}: ${wrong.sku} was packed for ${line.sku}. Picks returned to the shelf.`,
     };
   }
-  order.parcel.verification = 'verified';
-  order.parcel.verifiedBy = by;
+  order.parcel!.verification = 'verified';
+  order.parcel!.verifiedBy = by;
   return {};
 }
 
-export function ship(draft: EngineState, order: OrderState): Effect {
-  const parcel = order.parcel;
-  if (!parcel) return refusal('not-packed', `Order ${order.id} has nothing packed to ship.`);
+export function ship(draft: EngineState, given: OrderState): Effect {
+  const parcel = given.parcel;
+  if (!parcel) return refusal('not-packed', `Order ${given.id} has nothing packed to ship.`);
   if (draft.policy.verifyShipments && parcel.verification !== 'verified')
     return refusal(
       'not-verified',
-      `Policy requires a second person to verify order ${order.id} before it ships.`,
+      `Policy requires a second person to verify order ${given.id} before it ships.`,
     );
-  if (isCompleteOnly(order, draft.policy) && order.lines.some((line) => openQty(line) > 0))
+  if (isCompleteOnly(given, draft.policy) && given.lines.some((line) => openQty(line) > 0))
     return refusal(
       'ship-complete-incomplete',
-      `Order ${order.id} ships complete only and still has units waiting for stock.`,
+      `Order ${given.id} ships complete only and still has units waiting for stock.`,
     );
+  const order = writableOrder(draft, given);
 
   const seq = draft.shipmentSeq + 1;
   const tracking = `BA${String(seq).padStart(9, '0')}`;
@@ -140,7 +150,7 @@ export function ship(draft: EngineState, order: OrderState): Effect {
       );
     // The system books what the line says; a look-alike in the box leaves the books wrong
     // until a cycle count finds it, exactly as in a real warehouse.
-    const sku = draft.skus[line.sku]!;
+    const sku = writableSku(draft, line.sku)!;
     sku.onHand -= qty;
     sku.allocated -= qty;
     line.shipped += qty;
@@ -150,7 +160,7 @@ export function ship(draft: EngineState, order: OrderState): Effect {
   });
   order.parcel = null;
   draft.shipmentSeq = seq;
-  draft.shipments.push({
+  append(draft, 'shipments', {
     id: `SHP-${String(seq).padStart(5, '0')}`,
     order: order.id,
     at: draft.now,

@@ -3,6 +3,7 @@
  * and returns a new one; nothing is mutated in place once a function has returned.
  */
 import type { Customer, OrderInput, Policy, Scenario, ShipPreference } from './schema';
+import { ownsEverything } from './ownership';
 import type { LocalDateTime } from './time';
 
 export const ENGINE_VERSION = '1.1.0';
@@ -253,7 +254,10 @@ export function roundMoney(amount: number): number {
   return Math.round(amount * 100) / 100;
 }
 
-/** The state at `startsAt`, before any allocation. */
+/**
+ * The state at `startsAt`, before any allocation. Nothing in it is shared with anything else,
+ * so a replay may change it in place without copying (./draft.ts).
+ */
 export function initialState(scenario: Scenario): EngineState {
   const skus: Record<string, SkuState> = {};
   for (const item of scenario.catalog) {
@@ -272,7 +276,7 @@ export function initialState(scenario: Scenario): EngineState {
   }
   const customers: Record<string, Customer> = {};
   for (const customer of scenario.customers) customers[customer.id] = { ...customer };
-  return {
+  return ownsEverything({
     now: scenario.startsAt,
     policy: scenario.policy,
     customers,
@@ -286,7 +290,7 @@ export function initialState(scenario: Scenario): EngineState {
     teamNotes: [],
     escalations: [],
     shipmentSeq: 0,
-  };
+  });
 }
 
 /** Whether an order may only ship whole (docs/engine.md section 3). */
@@ -296,19 +300,46 @@ export function isCompleteOnly(order: OrderState, policy: Policy): boolean {
 
 /**
  * Order lookup by id. The orders list only ever grows (orders are never removed), so the
- * index is kept per list and extended with whatever was appended since it was last read.
+ * index is kept per list and extended with whatever was appended since it was last read. A
+ * draft's copy of the list (the same orders in the same places, ./draft.ts) shares the index
+ * until one of them grows.
  */
-const orderIndexes = new WeakMap<OrderState[], { size: number; byId: Map<string, number> }>();
+interface OrderIndex {
+  size: number;
+  byId: Map<string, number>;
+  shared: boolean;
+}
+const orderIndexes = new WeakMap<readonly OrderState[], OrderIndex>();
+
+/** Where the order with this id is in `state.orders`. */
+export function orderPosition(state: EngineState, id: string): number | undefined {
+  const orders = state.orders;
+  let index = orderIndexes.get(orders);
+  if (!index) {
+    index = { size: 0, byId: new Map(), shared: false };
+    orderIndexes.set(orders, index);
+  }
+  if (index.size < orders.length) {
+    if (index.shared) {
+      index = { size: index.size, byId: new Map(index.byId), shared: false };
+      orderIndexes.set(orders, index);
+    }
+    for (; index.size < orders.length; index.size++)
+      index.byId.set(orders[index.size]!.id, index.size);
+  }
+  return index.byId.get(id);
+}
+
+/** `copy` holds the same orders as `orders` in the same places: let it use the same index. */
+export function shareOrderIndex(orders: readonly OrderState[], copy: readonly OrderState[]): void {
+  const index = orderIndexes.get(orders);
+  if (!index || index.size !== orders.length) return;
+  index.shared = true;
+  orderIndexes.set(copy, index);
+}
 
 export function findOrder(state: EngineState, id: string): OrderState | undefined {
-  let index = orderIndexes.get(state.orders);
-  if (!index) {
-    index = { size: 0, byId: new Map() };
-    orderIndexes.set(state.orders, index);
-  }
-  for (; index.size < state.orders.length; index.size++)
-    index.byId.set(state.orders[index.size]!.id, index.size);
-  const position = index.byId.get(id);
+  const position = orderPosition(state, id);
   return position === undefined ? undefined : state.orders[position];
 }
 
@@ -361,34 +392,4 @@ export function entriesFor<T extends { order: string }>(
     else index.groups.set(entry.order, [entry]);
   }
   return (index.groups.get(order) as T[] | undefined) ?? [];
-}
-
-/**
- * A private working copy of a state. The engine's rules change a draft in place (a shift of
- * 20,000 orders replays in linear time); every public function works on a copy, so callers
- * only ever see plain data in and new data out. Records that are never changed once written
- * (notifications, refunds, shipments...) are shared; their lists are copied.
- */
-export function cloneState(state: EngineState): EngineState {
-  const skus: Record<string, SkuState> = {};
-  for (const key in state.skus) {
-    const sku = state.skus[key]!;
-    skus[key] = { ...sku, incoming: sku.incoming.map((po) => ({ ...po })) };
-  }
-  return {
-    ...state,
-    skus,
-    orders: state.orders.map((order) => ({
-      ...order,
-      lines: order.lines.map((line) => ({ ...line, picks: line.picks.map((p) => ({ ...p })) })),
-      parcel: order.parcel && { ...order.parcel },
-    })),
-    shipments: [...state.shipments],
-    refunds: [...state.refunds],
-    notifications: [...state.notifications],
-    backorderRecords: [...state.backorderRecords],
-    messages: [...state.messages],
-    teamNotes: [...state.teamNotes],
-    escalations: [...state.escalations],
-  };
 }

@@ -14,6 +14,7 @@ import { rankIndex, rankOrders, rankedOrders } from '../../src/engine/ranking';
 import { scoreLog } from '../../src/engine/scoring';
 import { initialState, isCompleteOnly, openQty, type EngineState } from '../../src/engine/state';
 import { addHours } from '../../src/engine/time';
+import { deepFreeze } from '../fixtures/freeze';
 import { PROPERTY_RUNS, randomAction, scenarioArb } from './arbitraries';
 
 const params = { numRuns: PROPERTY_RUNS };
@@ -69,20 +70,23 @@ describe('invariants', () => {
     );
   });
 
-  it('random trainee actions, sensible or not, keep units conserved; refusals change nothing', () => {
+  it('random trainee actions, sensible or not, keep units conserved; refusals change nothing; no step changes the state it started from', () => {
     fc.assert(
       fc.property(scenarioArb, choicesArb, (scenario, choices) => {
-        let state = initialState(scenario);
+        // Every state is frozen once made: a step that wrote to an order, SKU or list it
+        // shares with the state before (copy-on-write drafts, src/engine/draft.ts) throws.
+        let state = deepFreeze(initialState(scenario));
         const events = [...scenario.events];
         for (const [i, choice] of choices.entries()) {
-          if (events.length > 0 && i % 4 === 3) state = applyEntry(state, events.shift()!).state;
+          if (events.length > 0 && i % 4 === 3)
+            state = deepFreeze(applyEntry(state, events.shift()!).state);
           const before = canonicalJson(state);
           const applied = applyEntry(
             state,
             randomAction(state, choice, i % 5 === 0 ? 'second-person' : 'trainee'),
           );
           if (applied.refused) expect(canonicalJson(applied.state)).toBe(before);
-          state = applied.state;
+          state = deepFreeze(applied.state);
           assertConserved(state);
         }
       }),

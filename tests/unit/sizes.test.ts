@@ -26,8 +26,6 @@ const LONG_FUNCTIONS: Record<string, string> = {
 const LONG_COMPONENTS: Record<string, string> = {
   'src/components/simulation/Desk.svelte':
     'the workspace grid: script and markup are 233 lines (its panel switch, notices, order and messages columns are components); the rest is the layout CSS for one panel at a time below 80rem and three scrolling columns above, which reads best in one place',
-  'src/components/simulation/OrderDetail.svelte':
-    'grew past the limit on main with the phone layout of order lines (cards of labelled figures kept as an ARIA table), a third of it styles; next to split, its lines into their own component',
   'src/components/manager/Certificate.svelte':
     'the printable certificate, mostly print styles; 6 lines over, being reworked in parallel',
   'src/layouts/BaseLayout.astro':
