@@ -67,8 +67,8 @@ export function backorderType(
   promiseDate: LocalDateTime | null | undefined,
 ): BackorderType | null {
   if (openQty(line) === 0) return null;
-  const discontinued = state.skus[line.sku]?.lifecycle === 'discontinued';
-  return discontinued && promiseDate == null ? 'cancelled' : 'active';
+  if (promiseDate != null) return 'active';
+  return state.skus[line.sku]?.lifecycle === 'discontinued' ? 'cancelled' : 'active';
 }
 
 export interface LineView {

@@ -23,6 +23,66 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * Whether two values have the same canonical JSON, `canonicalJson(a) === canonicalJson(b)`,
+ * without writing either out: a replay asks this of every scheduled event it meets. Strings,
+ * booleans, null, finite numbers, arrays and plain objects are compared part by part;
+ * anything else (a non-finite number, a function, undefined in an array, an object of
+ * another kind) and objects whose keys differ are left to `canonicalJson` after all.
+ */
+export function sameCanonical(a: unknown, b: unknown): boolean {
+  return plainEqual(a, b) ?? canonicalJson(a) === canonicalJson(b);
+}
+
+/** True or false when plain data settles it; undefined when only the JSON text can tell. */
+function plainEqual(a: unknown, b: unknown): boolean | undefined {
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    if (Array.isArray(a)) return arraysEqual(a, b as unknown[]);
+    if (!isPlainObject(a) || !isPlainObject(b)) return undefined;
+    return objectsEqual(a, b);
+  }
+  return isSimple(a) && isSimple(b) ? a === b : undefined;
+}
+
+/** A value JSON prints as itself, and only equal values print alike. */
+function isSimple(value: unknown): boolean {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value))
+  );
+}
+
+function arraysEqual(a: readonly unknown[], b: readonly unknown[]): boolean | undefined {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const same = plainEqual(a[i], b[i]);
+    if (same !== true) return same;
+  }
+  return true;
+}
+
+function objectsEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean | undefined {
+  let keys = 0;
+  for (const key in a) {
+    const inner = a[key];
+    if (inner === undefined) continue;
+    keys++;
+    if (!Object.hasOwn(b, key)) return undefined;
+    const same = plainEqual(inner, b[key]);
+    if (same !== true) return same;
+  }
+  for (const key in b) if (b[key] !== undefined) keys--;
+  return keys === 0 ? true : undefined;
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,

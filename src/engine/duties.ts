@@ -4,10 +4,16 @@
  * autopilot fulfils them at once; scoring checks a trainee's log against them. Keeping both
  * on these functions means the reference and the judge can never disagree on a rule.
  */
-import { planAllocation } from './allocation';
+import { allocateOrder, availableBySku } from './allocation';
 import { backorderType } from './backorders';
 import { orderPromiseDate, type PromiseTable } from './promise';
-import type { CustomerOption, EngineState, OrderState, BackorderType } from './state';
+import type {
+  BackorderRecord,
+  BackorderType,
+  CustomerOption,
+  EngineState,
+  OrderState,
+} from './state';
 import { isCompleteOnly, latestFor, openQty } from './state';
 import type { LocalDateTime } from './time';
 import type { Policy, ScenarioEvent } from './schema';
@@ -35,24 +41,35 @@ export function backorderPicture(
   order: OrderState,
   table: PromiseTable,
 ): BackorderPicture | null {
-  // Most orders have nothing open at most moments: answer those without building anything.
-  if (!order.lines.some((line) => openQty(line) > 0)) return null;
-  const dates = table.get(order.id);
-  const bySku = new Map<string, BackorderedSku>();
-  // Reserved units of a complete-only order are held, not on their way: it is not partial
-  // until something actually ships.
-  const completeOnly = isCompleteOnly(order, state.policy);
-  let moving = 0;
-  order.lines.forEach((line, index) => {
-    moving += line.shipped + (completeOnly ? 0 : line.allocated);
+  const lines = order.lines;
+  // Most orders have nothing open at most moments: those are answered without building
+  // anything, and the dates are only looked up once a line is open.
+  let dates: readonly (LocalDateTime | null | undefined)[] | undefined;
+  let backordered: BackorderedSku[] | null = null;
+  // An order has a few SKUs: they are found by a look along the list, and by a map past that.
+  let bySku: Map<string, BackorderedSku> | null = null;
+  let shipped = 0;
+  let allocated = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    shipped += line.shipped;
+    allocated += line.allocated;
     const qty = openQty(line);
-    if (qty === 0) return;
+    if (qty === 0) continue;
+    if (!backordered) {
+      backordered = [];
+      dates = table.get(order.id);
+    }
     const date = dates?.[index] ?? null;
     const type = backorderType(state, line, date) ?? 'active';
-    const current = bySku.get(line.sku);
+    const current = bySku ? bySku.get(line.sku) : findSku(backordered, line.sku);
     if (!current) {
-      bySku.set(line.sku, { sku: line.sku, qty, backorderType: type, promiseDate: date });
-      return;
+      const item = { sku: line.sku, qty, backorderType: type, promiseDate: date };
+      backordered.push(item);
+      if (bySku) bySku.set(item.sku, item);
+      else if (backordered.length === SKUS_LOOKED_ALONG)
+        bySku = new Map(backordered.map((known) => [known.sku, known]));
+      continue;
     }
     current.qty += qty;
     if (type === 'cancelled') current.backorderType = 'cancelled';
@@ -62,23 +79,38 @@ export function backorderPicture(
         : date > current.promiseDate
           ? date
           : current.promiseDate;
-  });
-  if (bySku.size === 0) return null;
+  }
+  if (!backordered) return null;
+  // Reserved units of a complete-only order are held, not on their way: it is not partial
+  // until something actually ships.
+  const moving = shipped + (isCompleteOnly(order, state.policy) ? 0 : allocated);
   return {
     order: order.id,
-    backordered: [...bySku.values()],
+    backordered,
     promiseDate: orderPromiseDate(dates),
     partial: moving > 0,
   };
+}
+
+/** Past this many SKUs on one order, `backorderPicture` finds them by a map. */
+const SKUS_LOOKED_ALONG = 8;
+
+function findSku(items: readonly BackorderedSku[], sku: string): BackorderedSku | undefined {
+  for (const item of items) if (item.sku === sku) return item;
+  return undefined;
 }
 
 /** Whether the customer's latest notice describes this picture: every backordered SKU and quantity, and the date. */
 export function isTold(state: EngineState, picture: BackorderPicture): boolean {
   const last = latestFor(state.notifications, picture.order);
   if (!last || last.promiseDate !== picture.promiseDate) return false;
-  return picture.backordered.every((item) =>
-    last.backordered.some((b) => b.sku === item.sku && b.qty === item.qty),
-  );
+  for (const item of picture.backordered) if (!listsItem(last.backordered, item)) return false;
+  return true;
+}
+
+function listsItem(told: readonly { sku: string; qty: number }[], item: BackorderedSku): boolean {
+  for (const b of told) if (b.sku === item.sku && b.qty === item.qty) return true;
+  return false;
 }
 
 /** Whether the order's latest backorder record matches the picture line for line. */
@@ -86,15 +118,20 @@ export function isRecorded(state: EngineState, picture: BackorderPicture): boole
   const last = latestFor(state.backorderRecords, picture.order);
   if (!last || last.partial !== picture.partial || last.lines.length !== picture.backordered.length)
     return false;
-  return picture.backordered.every((item) =>
-    last.lines.some(
-      (line) =>
-        line.sku === item.sku &&
-        line.qty === item.qty &&
-        line.backorderType === item.backorderType &&
-        line.promiseDate === item.promiseDate,
-    ),
-  );
+  for (const item of picture.backordered) if (!recordsItem(last.lines, item)) return false;
+  return true;
+}
+
+function recordsItem(lines: BackorderRecord['lines'], item: BackorderedSku): boolean {
+  for (const line of lines)
+    if (
+      line.sku === item.sku &&
+      line.qty === item.qty &&
+      line.backorderType === item.backorderType &&
+      line.promiseDate === item.promiseDate
+    )
+      return true;
+  return false;
 }
 
 /** A situation a backorder notice can be in, and the choices it must offer (syllabus 3, 4). */
@@ -207,9 +244,35 @@ export function isShippable(state: EngineState, order: OrderState): boolean {
   return !isCompleteOnly(order, state.policy) || order.lines.every((line) => openQty(line) === 0);
 }
 
-/** Stock that the allocation rules would give to waiting orders right now. */
+/**
+ * Stock that the allocation rules would give to waiting orders right now: whether the
+ * allocation plan (`planAllocation`) has a grant. The plan takes orders in rank order and
+ * each grant only takes from what the grants before it left; until the first grant nothing
+ * has been taken, so the plan has one exactly when some order, measured against the stock
+ * free now, would be granted something. Ranking is not needed to know that.
+ */
 export function allocationDue(state: EngineState): boolean {
-  return planAllocation(state).length > 0;
+  let available: Map<string, number> | null = null;
+  for (const order of state.orders) {
+    if (!mayBeGranted(state, order)) continue;
+    available ??= availableBySku(state);
+    if (allocateOrder(order, available, state.policy).length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the allocation rules could give the order anything now: some line still waits
+ * for a SKU with stock free. Without one, every rule grants it nothing (a grant never
+ * exceeds what is free), so `allocateOrder` need not be asked.
+ */
+export function mayBeGranted(state: EngineState, order: OrderState): boolean {
+  for (const line of order.lines) {
+    if (openQty(line) <= 0) continue;
+    const sku = state.skus[line.sku];
+    if (sku && sku.onHand - sku.allocated > 0) return true;
+  }
+  return false;
 }
 
 export type Team = 'warehouse' | 'sales' | 'customer-service';

@@ -130,32 +130,36 @@ export function missedDutyFinding(
   }
 }
 
-/** The conditions that make duties right now, keyed as duties are. */
-type Condition = Omit<Duty, 'deadline' | 'since' | 'missed'>;
+/** A duty's kind and, for a duty about one order, the order. */
+type Visit = (kind: Duty['kind'], order?: string) => void;
 
-/** The condition of a duty of `kind` on one order. */
-function orderCondition(kind: Duty['kind'], order: string): Condition {
-  return { key: `${kind}:${order}`, kind, order };
-}
-
-export function dutiesNow(state: EngineState): Condition[] {
+/**
+ * Every condition that makes a duty right now, in the order found: order by order, what the
+ * order owes (notice, record, escalation, flag, shipment), then an allocation run.
+ */
+function visitDutiesNow(state: EngineState, visit: Visit): void {
   const table = promiseTable(state);
-  const found: Condition[] = [];
   for (const order of state.orders) {
     const picture = backorderPicture(state, order, table);
-    if (picture && !isTold(state, picture)) found.push(orderCondition('notice', order.id));
-    if (picture && !isRecorded(state, picture)) found.push(orderCondition('record', order.id));
-    if (escalationDue(state, order, picture)) found.push(orderCondition('escalate', order.id));
-    if (flagDue(order, picture)) found.push(orderCondition('flag', order.id));
-    if (isShippable(state, order)) found.push(orderCondition('ship', order.id));
+    if (picture && !isTold(state, picture)) visit('notice', order.id);
+    if (picture && !isRecorded(state, picture)) visit('record', order.id);
+    if (escalationDue(state, order, picture)) visit('escalate', order.id);
+    if (flagDue(order, picture)) visit('flag', order.id);
+    if (isShippable(state, order)) visit('ship', order.id);
   }
-  if (allocationDue(state)) found.push({ key: 'allocate', kind: 'allocate' });
-  return found;
+  if (allocationDue(state)) visit('allocate');
+}
+
+/** The key of the duty of `kind` on `order`, or of the allocation duty. */
+function dutyKey(kind: Duty['kind'], order?: string): string {
+  return order === undefined ? kind : `${kind}:${order}`;
 }
 
 /** Open duties, by key. Event duties (team notes, replies) close only by an action. */
 export class DutyBook {
   readonly open = new Map<string, Duty>();
+  /** Keys of the duties on each order, written once: a refresh looks them all up. */
+  private readonly keys = new Map<string, Map<Duty['kind'], string>>();
 
   constructor(private readonly hours: number) {}
 
@@ -189,28 +193,43 @@ export class DutyBook {
 
   /** What a refresh opens (new conditions, in the order found) and closes. */
   private changes(state: EngineState, restock: boolean): { opened: Duty[]; closed: Duty[] } {
-    const now = dutiesNow(state);
-    const owed = new Set<string>();
+    // The open duties whose condition still holds; most conditions are of these.
+    const owed = new Set<Duty>();
     const opened: Duty[] = [];
     // Every duty opened now is due at the same moment.
     let deadline: string | undefined;
-    for (const duty of now) {
-      owed.add(duty.key);
-      // Most conditions are duties already open: only a new one is built.
-      if (this.open.has(duty.key)) continue;
+    visitDutiesNow(state, (kind, order) => {
+      const key = order === undefined ? kind : this.keyOf(kind, order);
+      const open = this.open.get(key);
+      if (open) {
+        owed.add(open);
+        return;
+      }
       deadline ??= addHours(state.now, this.hours);
-      opened.push({
-        ...duty,
-        since: state.now,
-        ...(duty.kind === 'allocate' ? { restock } : {}),
-        deadline,
-        missed: false,
-      });
-    }
+      opened.push(
+        order === undefined
+          ? { key, kind, since: state.now, restock, deadline, missed: false }
+          : { key, kind, order, since: state.now, deadline, missed: false },
+      );
+    });
     const closed: Duty[] = [];
-    for (const [key, duty] of this.open)
-      if (duty.kind !== 'team' && duty.kind !== 'reply' && !owed.has(key)) closed.push(duty);
+    for (const duty of this.open.values())
+      if (duty.kind !== 'team' && duty.kind !== 'reply' && !owed.has(duty)) closed.push(duty);
     return { opened, closed };
+  }
+
+  private keyOf(kind: Duty['kind'], order: string): string {
+    let keys = this.keys.get(order);
+    if (!keys) {
+      keys = new Map();
+      this.keys.set(order, keys);
+    }
+    let key = keys.get(kind);
+    if (key === undefined) {
+      key = dutyKey(kind, order);
+      keys.set(kind, key);
+    }
+    return key;
   }
 
   /** Mark missed, and return, the duties whose deadline is before `until` (all, when null). */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTION_TYPES, actionSchema, applyActionInPlace, type Action } from './actions';
-import { canonicalJson } from './canonical';
+import { sameCanonical } from './canonical';
 import { draftState } from './draft';
 import { applyEventInPlace } from './events';
 import { injectionProblem } from './injection';
@@ -186,7 +186,6 @@ export function replay(
 export class Replay {
   readonly state: EngineState;
   readonly outcomes: StepOutcome[] = [];
-  private readonly scheduled: readonly ScheduledEvent[];
   private next = 0;
 
   constructor(
@@ -194,7 +193,6 @@ export class Replay {
     private readonly hooks: ReplayHooks = {},
   ) {
     this.state = initialState(scenario);
-    this.scheduled = scheduledEvents(scenario);
   }
 
   /** How many entries have been folded. */
@@ -226,7 +224,7 @@ export class Replay {
         index,
         message: `the scenario's ${due.type} event at ${due.at} is missing before entry ${index}`,
       };
-    const injected = !isAction(entry) && !isScheduled(entry, this.next, this.scheduled);
+    const injected = !isAction(entry) && !isScheduled(entry, this.next, this.scenario.events);
     if (!isAction(entry) && !injected) this.next++;
     const impossible = injected && !isAction(entry) ? injectionProblem(state, entry) : null;
     if (impossible)
@@ -244,37 +242,16 @@ export class Replay {
 }
 
 /**
- * Whether an event is the scenario's next scheduled one (`scheduled` holds their canonical
- * JSON); any other event was injected by a trainer. Replay and the live session both ask
- * this, so a shift counts its events the same way live and replayed.
+ * Whether an event is the scenario's next scheduled one, equal to it as data (the same
+ * canonical JSON); any other event was injected by a trainer. Replay and the live session
+ * both ask this, so a shift counts its events the same way live and replayed.
  */
-function isScheduled(entry: LogEntry, next: number, scheduled: readonly ScheduledEvent[]): boolean {
+function isScheduled(entry: LogEntry, next: number, scheduled: readonly ScenarioEvent[]): boolean {
   const due = scheduled[next];
-  // Time and type first: most entries differ there, and need not be written out to compare.
+  // Time and type first: most entries differ there, and need not be compared further.
   return (
-    due !== undefined &&
-    due.event.at === entry.at &&
-    due.event.type === entry.type &&
-    canonicalJson(entry) === due.json
+    due !== undefined && due.at === entry.at && due.type === entry.type && sameCanonical(entry, due)
   );
-}
-
-interface ScheduledEvent {
-  event: ScenarioEvent;
-  /** The event's canonical JSON, which an entry must equal to be this event. */
-  json: string;
-}
-
-/** A scenario's events with their canonical JSON, worked out once per scenario object. */
-const scheduledByScenario = new WeakMap<Scenario, ScheduledEvent[]>();
-
-function scheduledEvents(scenario: Scenario): ScheduledEvent[] {
-  let scheduled = scheduledByScenario.get(scenario);
-  if (!scheduled) {
-    scheduled = scenario.events.map((event) => ({ event, json: canonicalJson(event) }));
-    scheduledByScenario.set(scenario, scheduled);
-  }
-  return scheduled;
 }
 
 /**
@@ -287,11 +264,10 @@ export function applyEntries(
   from: { state: EngineState; eventsApplied: number },
   entries: readonly LogEntry[],
 ): { state: EngineState; outcomes: StepOutcome[]; eventsApplied: number } {
-  const scheduled = scheduledEvents(scenario);
   let { state, eventsApplied } = from;
   const outcomes: StepOutcome[] = [];
   for (const entry of entries) {
-    const injected = !isAction(entry) && !isScheduled(entry, eventsApplied, scheduled);
+    const injected = !isAction(entry) && !isScheduled(entry, eventsApplied, scenario.events);
     if (!isAction(entry) && !injected) eventsApplied++;
     const { state: next, ...outcome } = applyEntry(state, entry);
     outcomes.push(injected ? { ...outcome, injected } : outcome);

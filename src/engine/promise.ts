@@ -8,7 +8,7 @@
  * ERP's available-to-promise check.
  */
 import { rankedOrders } from './ranking';
-import { openQty, type EngineState, type OrderState } from './state';
+import { openQty, type EngineState, type OrderState, type PurchaseOrder } from './state';
 import type { LocalDateTime } from './time';
 
 /** Promise date per order id, per line index; `undefined` for lines with nothing backordered. */
@@ -47,25 +47,24 @@ export function promiseTable(state: EngineState): PromiseTable {
 /** The table worked out afresh (tests compare it with the cached one). */
 export function computePromiseTable(state: EngineState): PromiseTable {
   const table: PromiseTable = new Map();
-
-  const supply = new Map<string, { eta: LocalDateTime; left: number }[]>();
-  for (const sku of Object.values(state.skus)) {
-    const open = sku.incoming
-      .filter((po) => po.status === 'open' && po.qty > 0)
-      .sort((a, b) => (a.eta === b.eta ? (a.po < b.po ? -1 : 1) : a.eta < b.eta ? -1 : 1))
-      .map((po) => ({ eta: po.eta, left: po.qty }));
-    // Unreserved stock on the shelf is supply available now. After a run it is left only
-    // where the rules held it back (a ship-complete order waiting on another line, a line
-    // that may not be split), and such a line is promised for now, not for "no date".
-    const free = sku.onHand - sku.allocated;
-    supply.set(sku.sku, free > 0 ? [{ eta: state.now, left: free }, ...open] : open);
-  }
+  // Each SKU's supply is lined up when a backordered line first asks for it: a SKU nobody
+  // waits for is never looked at.
+  const supply = new Map<string, Supply[]>();
   for (const order of rankedOrders(state)) {
-    if (!order.lines.some((line) => openQty(line) > 0)) continue;
-    const dates = order.lines.map((line) => {
+    const lines = order.lines;
+    if (!hasOpenLine(lines)) continue;
+    const dates: (LocalDateTime | null | undefined)[] = [];
+    for (const line of lines) {
       let need = openQty(line);
-      if (need === 0) return undefined;
-      const pos = supply.get(line.sku) ?? [];
+      if (need === 0) {
+        dates.push(undefined);
+        continue;
+      }
+      let pos = supply.get(line.sku);
+      if (!pos) {
+        pos = supplyOf(state, line.sku);
+        supply.set(line.sku, pos);
+      }
       let date: LocalDateTime | null = null;
       for (const po of pos) {
         if (po.left === 0) continue;
@@ -79,11 +78,40 @@ export function computePromiseTable(state: EngineState): PromiseTable {
       }
       // A line only partly covered still consumed what it could: those units are on their
       // way to this customer, and a lower-ranked line must not be promised them.
-      return date;
-    });
+      dates.push(date);
+    }
     table.set(order.id, dates);
   }
   return table;
+}
+
+/** Supply still to promise: units left at one moment. */
+interface Supply {
+  eta: LocalDateTime;
+  left: number;
+}
+
+/** A SKU's supply in the order it is promised: free stock now, then its open POs by `eta`. */
+function supplyOf(state: EngineState, sku: string): Supply[] {
+  const item = state.skus[sku];
+  if (!item) return [];
+  const supply: Supply[] = [];
+  // Unreserved stock on the shelf is supply available now. After a run it is left only
+  // where the rules held it back (a ship-complete order waiting on another line, a line
+  // that may not be split), and such a line is promised for now, not for "no date".
+  const free = item.onHand - item.allocated;
+  if (free > 0) supply.push({ eta: state.now, left: free });
+  const open: PurchaseOrder[] = [];
+  for (const po of item.incoming) if (po.status === 'open' && po.qty > 0) open.push(po);
+  if (open.length > 1)
+    open.sort((a, b) => (a.eta === b.eta ? (a.po < b.po ? -1 : 1) : a.eta < b.eta ? -1 : 1));
+  for (const po of open) supply.push({ eta: po.eta, left: po.qty });
+  return supply;
+}
+
+function hasOpenLine(lines: readonly OrderState['lines'][number][]): boolean {
+  for (const line of lines) if (openQty(line) > 0) return true;
+  return false;
 }
 
 /**

@@ -14,7 +14,7 @@
  * - A duty is due `notifyWithinHours` after it arose; what is still undone when the log ends
  *   counts as missed (the shift ended with it undone).
  */
-import { planAllocation, type AllocationGrant } from './allocation';
+import { allocateOrder, availableBySku, type AllocationGrant } from './allocation';
 import {
   checkNotice,
   checkRecord,
@@ -25,7 +25,7 @@ import {
   type Finding,
 } from './rule-checks';
 import { DutyBook, eventDuty, missedDutyFinding, type Duty } from './duty-book';
-import { teamsToInform } from './duties';
+import { mayBeGranted, teamsToInform } from './duties';
 import { isAction, replay, type LogEntry, type ReplayHooks, type StepOutcome } from './log';
 import { rankedOrders } from './ranking';
 import { RULES, type Rule } from './rules';
@@ -74,6 +74,9 @@ export interface Score {
 
 export const PASS_MARK = 80;
 
+/** What most actions are found to have broken: nothing (shared, never changed). */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 /** Entry types that can change a duty's condition; others need no recomputation. */
 const QUIET: ReadonlySet<string> = new Set([
   'check-stock',
@@ -102,7 +105,7 @@ export class Judge {
   // entry, so the first minute starts dirty.
   private dirty = true;
   private minute: string;
-  private pre: PreFacts = { shipments: 0 };
+  private readonly pre: PreFacts = { shipments: 0 };
   private reservedBefore = 0;
 
   constructor(private readonly scenario: Scenario) {
@@ -175,12 +178,15 @@ export class Judge {
       this.minute = entry.at;
       for (const duty of this.duties.missBefore(entry.at)) this.miss(duty, state, index);
     }
-    this.pre = { shipments: state.shipments.length };
+    const pre = this.pre;
+    pre.shipments = state.shipments.length;
+    pre.allocated = undefined;
+    pre.starved = undefined;
     if (entry.type === 'allocate') {
       const order = findOrder(state, entry.order);
       if (order) {
-        this.pre.allocated = order.lines.map((line) => line.allocated);
-        this.pre.starved = starvationCheck(state, order);
+        pre.allocated = order.lines.map((line) => line.allocated);
+        pre.starved = starvationCheck(state, order);
       }
     }
     if (entry.type === 'stock-count') this.reservedBefore = state.skus[entry.sku]?.allocated ?? 0;
@@ -218,31 +224,32 @@ export class Judge {
     state: EngineState,
     action: LogEntry & { type: string },
     index: number,
-  ): Finding[] {
-    if (!isAction(action)) return [];
+  ): readonly Finding[] {
+    if (!isAction(action)) return NO_FINDINGS;
     const order = 'order' in action && action.order ? findOrder(state, action.order) : undefined;
     switch (action.type) {
       case 'check-stock':
         this.lastCheck.set(action.sku, index);
-        return [];
+        return NO_FINDINGS;
       case 'allocate':
-        return order ? this.checkReservation(state, order) : [];
+        return order ? this.checkReservation(state, order) : NO_FINDINGS;
       case 'notify-customer':
-        if (!order) return [];
+        if (!order) return NO_FINDINGS;
         this.duties.meet((duty) => duty.kind === 'reply' && duty.order === order.id);
         return checkNotice(state, order, action);
       case 'record-backorder':
-        return order ? checkRecord(state, order, action) : [];
+        return order ? checkRecord(state, order, action) : NO_FINDINGS;
       case 'inform-team':
         this.duties.meet((duty) => duty.kind === 'team' && !!duty.teams?.includes(action.team));
-        return [];
+        return NO_FINDINGS;
       case 'ship': {
         const shipment = state.shipments.at(-1);
-        if (!order || !shipment || state.shipments.length === this.pre.shipments) return [];
+        if (!order || !shipment || state.shipments.length === this.pre.shipments)
+          return NO_FINDINGS;
         return checkShipment(state, order, shipment);
       }
       default:
-        return [];
+        return NO_FINDINGS;
     }
   }
 
@@ -346,13 +353,13 @@ export function scoreLog(
   return { ok: true, score: judge.finish(replayed.result.state) };
 }
 
-/** What scoring notes just before an action, to judge it once applied. */
+/** What scoring notes just before an action, to judge it once applied (one record, rewritten before each entry). */
 interface PreFacts {
   shipments: number;
   /** Reserved units per line of the order being allocated to. */
-  allocated?: number[];
+  allocated?: number[] | undefined;
   /** Which higher-ranked order an allocation of `qty` of `sku` would leave short. */
-  starved?: ((sku: string, qty: number) => OrderState | null) | null;
+  starved?: ((sku: string, qty: number) => OrderState | null) | null | undefined;
 }
 
 function summarise(scenario: Scenario, deductions: Deduction[], handover: Handover[]): Score {
@@ -389,42 +396,58 @@ function grantedSkus(allocatedBefore: readonly number[], order: OrderState): Map
  * Before an allocation to `order`: a check of which higher-ranked order the allocation rules
  * would have served first with a SKU, and that an allocation would leave short. Null when no
  * higher-ranked order waits for any of the order's SKUs (the common case, checked cheaply).
+ *
+ * What the rules would serve first is the allocation plan's grants to the orders ranked
+ * above `order`. The plan walks the orders in rank order and a grant only takes from what
+ * the orders above it left, so those grants are the plan cut short at `order`: the orders
+ * below it are never walked.
  */
 function starvationCheck(
   state: EngineState,
   order: OrderState,
 ): ((sku: string, qty: number) => OrderState | null) | null {
   const ranked = rankedOrders(state);
-  const skus = new Set(order.lines.map((line) => line.sku));
-  let contested = false;
+  const skus = new Set<string>();
+  for (const line of order.lines) skus.add(line.sku);
+  if (!contestedAbove(ranked, order, skus)) return null;
+  const needAbove = new Map<string, { qty: number; first: string }>();
+  let free: Map<string, number> | null = null;
+  let reached = false;
   for (const other of ranked) {
-    if (other === order) break;
-    if (other.lines.some((line) => skus.has(line.sku) && openQty(line) > 0)) {
-      contested = true;
+    if (other === order) {
+      reached = true;
       break;
     }
-  }
-  if (!contested) return null;
-  const position = ranked.indexOf(order);
-  const rank = new Map(ranked.map((o, i) => [o.id, i]));
-  const needAbove = new Map<string, { qty: number; first: string }>();
-  for (const grant of planAllocation(state)) {
-    if ((rank.get(grant.order) ?? Infinity) >= position) continue;
-    for (const line of grant.lines) {
+    // Stock only ever runs lower along the plan: an order that could be given nothing from
+    // what is free now is given nothing by it.
+    if (!mayBeGranted(state, other)) continue;
+    free ??= availableBySku(state);
+    for (const line of allocateOrder(other, free, state.policy)) {
       const need = needAbove.get(line.sku);
       if (need) need.qty += line.qty;
-      else needAbove.set(line.sku, { qty: line.qty, first: grant.order });
+      else needAbove.set(line.sku, { qty: line.qty, first: other.id });
     }
   }
-  const available = new Map(
-    [...skus].map((sku) => [
-      sku,
-      (state.skus[sku]?.onHand ?? 0) - (state.skus[sku]?.allocated ?? 0),
-    ]),
-  );
+  if (!reached) return null;
+  const available = new Map<string, number>();
+  for (const sku of skus)
+    available.set(sku, (state.skus[sku]?.onHand ?? 0) - (state.skus[sku]?.allocated ?? 0));
   return (sku, qty) => {
     const need = needAbove.get(sku);
     if (!need || (available.get(sku) ?? 0) - qty >= need.qty) return null;
     return findOrder(state, need.first) ?? null;
   };
+}
+
+/** Whether an order ranked above `order` still waits for one of `skus`. */
+function contestedAbove(
+  ranked: readonly OrderState[],
+  order: OrderState,
+  skus: ReadonlySet<string>,
+): boolean {
+  for (const other of ranked) {
+    if (other === order) return false;
+    for (const line of other.lines) if (skus.has(line.sku) && openQty(line) > 0) return true;
+  }
+  return false;
 }
