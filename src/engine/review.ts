@@ -6,6 +6,7 @@
  */
 import { runAutopilot } from './autopilot';
 import { orderStatus } from './backorders';
+import { describeEntry } from './describe-entry';
 import { isAction, replay, type LogEntry, type ReplayError, type StepOutcome } from './log';
 import type { Scenario, ScenarioEvent } from './schema';
 import { Judge, type Score } from './scoring';
@@ -35,31 +36,6 @@ export interface RunReview {
 }
 
 const words = (code: string) => code.replace(/-/g, ' ');
-const sentence = (code: string) => {
-  const text = words(code);
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
-const time = (at: string | null) => (at ? at.replace('T', ' ') : 'no date yet');
-
-/** One log entry in words, as the step-through replay lists it. */
-export function describeEntry(entry: LogEntry): string {
-  const parts: string[] = [sentence(entry.type)];
-  const fields = entry as Record<string, unknown>;
-  if (entry.type === 'order-placed') parts.push(entry.order.id);
-  for (const key of ['order', 'sku', 'qty', 'picked', 'team', 'po', 'intent', 'with'] as const)
-    if (typeof fields[key] === 'string' || typeof fields[key] === 'number')
-      parts.push(`${key} ${fields[key]}`);
-  if (entry.type === 'allocate')
-    parts.push(
-      entry.lines ? entry.lines.map((l) => `${l.qty} × ${l.sku}`).join(', ') : 'by the rules',
-    );
-  if (entry.type === 'notify-customer')
-    parts.push(`${words(entry.kind)} by ${entry.channel}, date ${time(entry.content.promiseDate)}`);
-  if (entry.type === 'record-backorder')
-    parts.push(entry.lines.map((l) => `${l.qty} × ${l.sku} ${l.backorderType}`).join(', '));
-  return parts.join(', ');
-}
-
 function describeOutcome(outcome: StepOutcome): string {
   if (outcome.refused) return `Refused: ${outcome.refused.message}`;
   return outcome.note ?? (outcome.injected ? 'Injected by a trainer.' : 'Done.');

@@ -118,9 +118,13 @@ test('a live session: the trainer holds the clock and delays a PO, the trainee s
   await trainer.goto('/trainer/records/');
   await waitForIslands(trainer);
   await trainer.getByLabel('Trainee', { exact: true }).selectOption({ label: 'Ana Ruiz' });
+  // Dates are written the one way the desk writes them, not in the browser's locale.
+  await expect(
+    trainer.getByText(/^Started \w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} · /),
+  ).toBeVisible();
   await trainer.getByRole('button', { name: 'Every decision in this shift' }).click();
   await expect(trainer.getByText('Step 1 of 2')).toBeVisible();
-  await expect(trainer.getByText('Po delayed, po PO-4471 (the system)')).toBeVisible();
+  await expect(trainer.getByText('PO-4471 delayed to Sun 8 Mar, 10:00 (the system)')).toBeVisible();
   await expect(trainer.getByText('Injected by a trainer.')).toBeVisible();
   await expectNoAxeViolations(trainer);
   expect(trainerProblems).toEqual([]);
