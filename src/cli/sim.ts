@@ -5,7 +5,8 @@
  *
  * JSON is indented for a person at a terminal and compact when stdout is a file or a pipe
  * (`--pretty` indents it anyway): `run` on a 100,000-line warehouse prints about 86 MB
- * compact against 150 MB indented, and a program reading it needs no indentation.
+ * compact against 150 MB indented, and a program reading it needs no indentation. Compact
+ * JSON is written in pieces (./json-out.ts), never as one string of that size.
  */
 import { createHash } from 'node:crypto';
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
@@ -29,6 +30,7 @@ import {
   type Scenario,
 } from '../engine/index';
 import { readLimitedText } from '../files/read-limited';
+import { writeCompactJson } from './json-out';
 
 const USAGE = `Usage: npm run --silent sim -- <verb> ...
   check <scenario-file>             validate a scenario; prints { valid, problems }
@@ -139,7 +141,11 @@ function loadTemplates(): NoticeTemplate[] {
 let pretty = false;
 
 function print(value: unknown) {
-  process.stdout.write(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
+  if (pretty) process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  else {
+    writeCompactJson(value, (chunk) => process.stdout.write(chunk));
+    process.stdout.write('\n');
+  }
 }
 
 /**
