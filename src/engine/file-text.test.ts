@@ -133,6 +133,8 @@ describe('parseFileText', () => {
       4,
     ],
     ['spelt with an escape', '{"qty": 1,\n "q\\u0074y": 2}', 'qty', 2],
+    ['ending in an escaped backslash', '{"a\\\\": 1,\n "b": {},\n "a\\\\": 2}', 'a\\', 3],
+    ['holding an escaped quote', '{"say \\"hi\\"": 1, "say \\"hi\\"": 2}', 'say "hi"', 1],
   ])('refuses a duplicate key in JSON (%s), naming the key and its line', (_, text, path, line) => {
     const parsed = parseFileText(text, 'x.json', kind);
     expect(!parsed.ok && parsed.problems).toEqual([
@@ -162,7 +164,10 @@ describe('parseFileText', () => {
 });
 
 describe('utf8Length', () => {
-  it.each(['plain', 'café', '漢字', '📦 box', ''])('counts %j as Buffer does', (text) => {
-    expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
-  });
+  it.each(['plain', 'café', '漢字', '📦 box', '', 'ascii first, then Größe 📦 and more'])(
+    'counts %j as Buffer does',
+    (text) => {
+      expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    },
+  );
 });

@@ -52,10 +52,15 @@ export function parseFileText(text: string, file: string, kind: FileKind): Parse
   return JSON_FILE.test(file) ? parseJson(body, file) : parseYaml(body, file);
 }
 
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** The UTF-8 size of a string, counted without copying it. */
 export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Most text is ASCII, a byte a character: a native search finds where counting must begin.
+  const firstWide = text.search(NOT_ASCII);
+  if (firstWide === -1) return text.length;
+  let bytes = firstWide;
+  for (let i = firstWide; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
@@ -328,12 +333,12 @@ export function jsonShapeProblems(text: string, file: string): Problem[] {
   const open: { keys: Set<string> | null; child: string | number }[] = [];
   const pathHere = () => open.map((frame) => frame.child);
   for (let i = 0; i < text.length && problems.length < MAX_LISTED; i++) {
-    const char = text[i];
-    if (char === '"') {
+    const code = text.charCodeAt(i);
+    if (code === QUOTE) {
       const end = stringEnd(text, i);
       const top = open.at(-1);
       if (top?.keys && nextNonSpace(text, end + 1) === ':') {
-        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        const key = stringAt(text, i, end);
         if (top.keys.has(key))
           problems.push({
             file,
@@ -345,7 +350,7 @@ export function jsonShapeProblems(text: string, file: string): Problem[] {
         top.child = key;
       }
       i = end;
-    } else if (char === '{' || char === '[') {
+    } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       if (open.length >= MAX_NESTING) {
         problems.push({
           file,
@@ -355,9 +360,9 @@ export function jsonShapeProblems(text: string, file: string): Problem[] {
         });
         break;
       }
-      open.push(char === '{' ? { keys: new Set(), child: '' } : { keys: null, child: 0 });
-    } else if (char === '}' || char === ']') open.pop();
-    else if (char === ',') {
+      open.push(code === OPEN_BRACE ? { keys: new Set(), child: '' } : { keys: null, child: 0 });
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) open.pop();
+    else if (code === COMMA) {
       const top = open.at(-1);
       if (top && !top.keys) top.child = (top.child as number) + 1;
     }
@@ -365,11 +370,36 @@ export function jsonShapeProblems(text: string, file: string): Problem[] {
   return problems;
 }
 
-/** The index of the quote that closes the JSON string opening at `start`. */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+
+/**
+ * The index of the quote that closes the JSON string opening at `start` (the text's length
+ * if none does): the first quote after it with an even number of backslashes before it.
+ * Found with indexOf, which a 13 MB scenario of long strings makes worth it.
+ */
 function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-  return i;
+  for (
+    let quote = text.indexOf('"', start + 1);
+    quote !== -1;
+    quote = text.indexOf('"', quote + 1)
+  ) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return text.length;
+}
+
+/** The JSON string from the quote at `start` to the one at `end`, its escapes read. */
+function stringAt(text: string, start: number, end: number): string {
+  const raw = text.slice(start + 1, end);
+  return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
 }
 
 function nextNonSpace(text: string, from: number): string | undefined {
