@@ -3,8 +3,9 @@
  * after one visit, with the network gone, a trainee reads a lesson, passes its check,
  * plays part of a shift and searches; a reload finds it all still there, and nothing
  * reached the network. Back online, the statements the outbox kept for the learning
- * record store (a real one, tests/fixtures/lrs.ts) arrive, each stored exactly once. A new build deployed later is offered by a prompt, installed only
- * when accepted, and never while a shift is being played.
+ * record store (a real one, tests/fixtures/lrs.ts) arrive, each stored exactly once. A new
+ * build deployed later is offered by a prompt and installed only when accepted (a newer one
+ * too, on a page left open through two deploys), and never while a shift is being played.
  *
  * The other specs block service workers (playwright.config.ts); these allow them. Each
  * test serves the built site from its own small server (static-site.ts), which can be
@@ -17,7 +18,7 @@ import { COURSE, answerCheck, checkOf } from './course';
 import { bundledScenario, endShift, logLength, play } from './desk';
 import { createProfile, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
-import { SECOND_BUILD_TEXT, serveSite, type StaticSite } from './static-site';
+import { SECOND_BUILD_TEXT, buildText, serveSite, type StaticSite } from './static-site';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -192,6 +193,19 @@ const prompt = (page: Page) =>
 /** The prompt waits for the new service worker to download the whole site: slow under load. */
 const INSTALLING = { timeout: 60_000 };
 
+/** The prompt's state, and the states of the workers the new build passes through. */
+function updateProgress(page: Page) {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return {
+      prompt: document.querySelector<HTMLElement>('[data-update-prompt]')?.dataset.state,
+      installing: registration?.installing?.state ?? null,
+      waiting: registration?.waiting?.state ?? null,
+      active: registration?.active?.state ?? null,
+    };
+  });
+}
+
 test('a new build is offered by a prompt and installed when accepted', async ({ page }) => {
   await page.goto(site.url('/glossary/'));
   await installed(page);
@@ -218,6 +232,35 @@ test('a new build is offered by a prompt and installed when accepted', async ({ 
   await expect(prompt(page)).toHaveCount(0);
 });
 
+test('a page left open through two deploys offers each, the newer one after "Not now"', async ({
+  page,
+}) => {
+  await page.goto(site.url('/glossary/'));
+  await installed(page);
+  const checkNow = () =>
+    page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())!.update();
+    });
+  const notNow = page
+    .getByRole('button', { name: 'Reload to update' })
+    .locator('xpath=..')
+    .getByRole('button', { name: 'Not now' });
+
+  site.build = 2;
+  await checkNow(); // the hourly check, brought forward
+  await expect(prompt(page)).toBeVisible(INSTALLING);
+  await notNow.click();
+  await expect(prompt(page)).toHaveCount(0);
+
+  // The next deploy, with the page still open: news again, though the last was put off.
+  site.build = 3;
+  await checkNow();
+  await expect(prompt(page)).toBeVisible(INSTALLING);
+  await page.getByRole('button', { name: 'Reload to update' }).click();
+  await expect(page.getByText(buildText(3))).toBeVisible();
+  await expect(page.getByText(SECOND_BUILD_TEXT)).toHaveCount(0);
+});
+
 test('during a shift the update waits, and is offered once the shift ends', async ({ page }) => {
   test.setTimeout(150_000);
   await page.goto(site.url(DESK));
@@ -232,11 +275,8 @@ test('during a shift the update waits, and is offered once the shift ends', asyn
   await page.evaluate(async () => {
     await (await navigator.serviceWorker.getRegistration())!.update();
   });
-  await expect(page.locator('[data-update-prompt]')).toHaveAttribute(
-    'data-state',
-    'held',
-    INSTALLING,
-  );
+  // Polled with the service workers' states, so a failure says where the new build got to.
+  await expect.poll(() => updateProgress(page), INSTALLING).toMatchObject({ prompt: 'held' });
   // Still the same shift on the same page: nothing reloaded.
   await expect(page.getByTestId('clock-now')).toBeVisible();
   await expect(page.getByText(SECOND_BUILD_TEXT)).toHaveCount(0);

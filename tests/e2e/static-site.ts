@@ -3,10 +3,10 @@
  * the shared `astro preview` server it can be switched off (the network is gone: every
  * request that still reaches it is recorded and refused) and can serve a second build.
  *
- * The second build is the first with one change a person can see, made the way a real
- * rebuild changes things: every page's footer says "Version two", and the service worker's
- * precache list gives each page a new revision, so the browser finds a new service worker
- * and that worker fetches the new pages. (Rebuilding the whole site a second time would
+ * A later build is the first with one change a person can see, made the way a real
+ * rebuild changes things: every page's footer says "Version two" (or three), and the
+ * service worker's precache list gives each page a new revision, so the browser finds a new
+ * service worker and that worker fetches the new pages. (Rebuilding the whole site a second time would
  * take a minute of the test run for the same effect.)
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -14,7 +14,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 
-export const SECOND_BUILD_TEXT = 'Version two of the site.';
+const BUILD_WORDS = { 2: 'two', 3: 'three' } as const;
+/** What every page's footer says in build 2 or 3. */
+export const buildText = (build: 2 | 3) => `Version ${BUILD_WORDS[build]} of the site.`;
+export const SECOND_BUILD_TEXT = buildText(2);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -29,25 +32,28 @@ const TYPES: Record<string, string> = {
 export interface StaticSite {
   /** The address of `path` on this server. */
   url(path: string): string;
-  /** Which build is served: the one in dist/, or the second made from it. */
-  build: 1 | 2;
+  /** Which build is served: the one in dist/, or a later one made from it. */
+  build: 1 | 2 | 3;
   /** When true, nothing is served: each request is recorded in `reached` and refused. */
   offline: boolean;
   reached: string[];
   close(): Promise<void>;
 }
 
-/** The second build's version of a file of the first. */
-function secondBuild(path: string, body: Buffer): Buffer {
+/** A later build's version of a file of the first. */
+function laterBuild(build: 2 | 3, path: string, body: Buffer): Buffer {
   if (path.endsWith('.html'))
     return Buffer.from(
-      body.toString('utf8').replace('</footer>', `<p>${SECOND_BUILD_TEXT}</p></footer>`),
+      body.toString('utf8').replace('</footer>', `<p>${buildText(build)}</p></footer>`),
     );
   if (path === '/sw.js')
     return Buffer.from(
       body
         .toString('utf8')
-        .replace(/(url:"[^"]*\.html",revision:")([^"]+)"/g, (_, head, rev) => `${head}${rev}2"`),
+        .replace(
+          /(url:"[^"]*\.html",revision:")([^"]+)"/g,
+          (_, head, rev) => `${head}${rev}${build}"`,
+        ),
     );
   return body;
 }
@@ -73,7 +79,7 @@ export async function serveSite(dir = 'dist'): Promise<StaticSite> {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
     });
-    response.end(site.build === 2 ? secondBuild(served, body) : body);
+    response.end(site.build === 1 ? body : laterBuild(site.build, served, body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

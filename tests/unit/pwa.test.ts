@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { precacheUrls, precacheWeight } from '../../scripts/precache-size';
-import { shiftInProgress, updateState } from '../../src/components/pwa/update-policy';
+import {
+  newVersionWaiting,
+  shiftInProgress,
+  updateState,
+} from '../../src/components/pwa/update-policy';
 
 describe('the update prompt', () => {
   it('shows when a new version waits and no shift is being played', () => {
@@ -26,6 +30,14 @@ describe('the update prompt', () => {
     expect(shiftInProgress(root('briefing'))).toBe(false);
     expect(shiftInProgress(root('debrief'))).toBe(false);
     expect(shiftInProgress(root(null))).toBe(false);
+  });
+
+  it('counts a waiting worker as a new version only when another one is in charge', () => {
+    const worker = {};
+    expect(newVersionWaiting({ active: worker, waiting: {} })).toBe(true);
+    // A first install passes through waiting with nothing active: the site, not an update.
+    expect(newVersionWaiting({ active: null, waiting: worker })).toBe(false);
+    expect(newVersionWaiting({ active: worker, waiting: null })).toBe(false);
   });
 });
 

@@ -36,3 +36,12 @@ export function updateState({ waiting, dismissed, inShift }: UpdateFacts): Updat
 export function shiftInProgress(root: ParentNode): boolean {
   return root.querySelector(SHIFT_IN_PROGRESS) !== null;
 }
+
+/**
+ * Whether a registration holds a new version waiting to take over from the one in charge.
+ * The first install on a first visit is never one: with nothing active it goes straight on
+ * to activate, though the browser lists it as waiting for a moment first.
+ */
+export function newVersionWaiting(registration: { active: unknown; waiting: unknown }): boolean {
+  return registration.active != null && registration.waiting != null;
+}

@@ -4,7 +4,7 @@
  * played the prompt stays out of sight (update-policy.ts), and it never reloads by itself.
  */
 import { registerSW } from 'virtual:pwa-register';
-import { shiftInProgress, updateState } from './update-policy';
+import { newVersionWaiting, shiftInProgress, updateState } from './update-policy';
 
 const READY_TEXT = 'A new version of Backorder Academy is ready.';
 /** How often a page left open asks whether a new version has been deployed. */
@@ -36,6 +36,29 @@ function checkForUpdates(registration: ServiceWorkerRegistration): void {
     if (document.visibilityState === 'visible') void check();
   });
   void check();
+}
+
+/**
+ * Call `found` for every new version the registration installs, and for one already
+ * waiting. registerSW's own events miss some: workbox-window stops listening after the
+ * first update it judges external, and judges by a one-minute clock, so a page left open
+ * through two deploys, or a busy page that took its time to register, never heard of the
+ * next version. Watching the registration itself costs a listener.
+ */
+function watchForNewVersions(
+  registration: ServiceWorkerRegistration,
+  found: (version: ServiceWorker) => void,
+): void {
+  const check = () => {
+    if (newVersionWaiting(registration)) found(registration.waiting!);
+  };
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => {
+      if (worker.state === 'installed') check();
+    });
+  });
+  check();
 }
 
 export function startUpdatePrompt(): void {
@@ -80,6 +103,14 @@ export function startUpdatePrompt(): void {
     render();
   }
 
+  /** "Not now" puts off one version: a newer one deployed since is offered again. */
+  let offered: ServiceWorker | undefined;
+  function foundVersion(version: ServiceWorker) {
+    if (offered && offered !== version) dismissed = false;
+    offered = version;
+    found();
+  }
+
   const updateServiceWorker = registerSW({
     immediate: true,
     onNeedRefresh: found,
@@ -93,7 +124,9 @@ export function startUpdatePrompt(): void {
       }
     },
     onRegisteredSW(_url, registration) {
-      if (registration) checkForUpdates(registration);
+      if (!registration) return;
+      watchForNewVersions(registration, foundVersion);
+      checkForUpdates(registration);
     },
     // No service worker (an old browser, a private window, a test that blocks them): the
     // site works online as before, so there is nothing to tell the reader.
