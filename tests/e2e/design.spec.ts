@@ -219,6 +219,33 @@ test.describe('the profile offer', () => {
       'false',
     );
   });
+
+  test('a second press on the profile button closes the panel, even while it is still loading', async ({
+    page,
+  }) => {
+    // The panel's code loads on first opening; hold it back, as a slow phone would.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/ProfilePanel\.[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/manager/');
+    await expect(page.locator('[data-profile-ready]')).toBeAttached();
+    const toggle = page.getByRole('button', { name: /^Profile/ });
+    const panel = page.getByRole('region', { name: 'Profiles on this browser' });
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(panel).toBeVisible();
+    await toggle.click();
+    release();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(panel).toBeHidden();
+    // Opened again, it holds the loaded panel, with the name to fill in first.
+    await toggle.click();
+    await expect(panel.getByLabel('Your name')).toBeFocused();
+  });
 });
 
 test.describe('certificate', () => {

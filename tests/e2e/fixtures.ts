@@ -37,7 +37,10 @@ export async function createProfile(
   await expect(page.locator('[data-profile-ready]')).toBeAttached();
   if (!(await panel.isVisible())) await toggle.click();
   await expect(panel).toBeVisible();
+  // The panel's body loads on first opening: wait for it before choosing what to press.
   const newProfile = panel.getByRole('button', { name: 'New profile' });
+  const nameField = panel.getByLabel('Your name');
+  await expect(newProfile.or(nameField)).toBeVisible();
   if (await newProfile.isVisible()) await newProfile.click();
   await panel.getByLabel('Your name').fill(name);
   await panel.getByLabel('Role').selectOption(role);
