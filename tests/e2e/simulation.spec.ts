@@ -519,6 +519,15 @@ test.describe('the desk as a workspace', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, `sideways scroll with ${name} open`).toBeLessThanOrEqual(390);
     }
+    // Each order in the queue is a card of labelled facts; its status sits on screen.
+    await showPanel(page, 'Order queue');
+    const queue = page.getByRole('region', { name: 'Order queue table' });
+    expect(await queue.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+    const status = await queue
+      .getByRole('row', { name: /SO-51117/ })
+      .getByRole('cell', { name: 'open', exact: true })
+      .boundingBox();
+    expect(status!.x + status!.width).toBeLessThanOrEqual(390);
     // An order's lines become cards of labelled figures: nothing hides past the edge.
     await selectOrder(page, 'SO-51117');
     const lines = page.getByRole('region', { name: 'Lines of order SO-51117' });
