@@ -120,7 +120,6 @@ const lastLesson = (module: string) => {
 test('a new hire learns, fails a check without seeing the key, retries on new questions, passes, and keeps progress after a reload', async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   const problems = watchForProblems(page);
   const basics = checkOf('01-basics');
 

@@ -274,7 +274,6 @@ test.describe('dark colour scheme', () => {
 test('with storage blocked, a shift and a role-play still play in memory, under a banner that nothing will be kept', async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const context = await browser.newContext();
   // A browser that refuses to open IndexedDB, as private modes and locked-down policies do.
   await context.addInitScript(() => {

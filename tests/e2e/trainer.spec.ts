@@ -27,8 +27,6 @@ async function openOrder(page: Page, order: string) {
 test('a live session: the trainer holds the clock and delays a PO, the trainee sees the new promise date, through reloads', async ({
   context,
 }) => {
-  // Two windows, reloads and axe on the full order desk: more than the default 30 s on a shared machine.
-  test.setTimeout(120_000);
   const trainer = await context.newPage();
   const trainerProblems = watchForProblems(trainer);
   await trainer.goto('/trainer/');
@@ -134,7 +132,6 @@ test('a live session: the trainer holds the clock and delays a PO, the trainee s
 test('a live shift with a trainer injection ends with the same debrief before and after a reload', async ({
   context,
 }) => {
-  test.setTimeout(90_000);
   const trainer = await context.newPage();
   await trainer.goto('/trainer/');
   await waitForIslands(trainer);
@@ -190,8 +187,6 @@ test('a live shift with a trainer injection ends with the same debrief before an
 test("a live role-play: the trainer plays the customer, and the rubric assessment lands on the trainee's record", async ({
   context,
 }) => {
-  // Two windows, reloads and axe on the full order desk: more than the default 30 s on a shared machine.
-  test.setTimeout(120_000);
   const trainer = await context.newPage();
   const trainerProblems = watchForProblems(trainer);
   await trainer.goto('/trainer/');
@@ -290,7 +285,6 @@ test('a trainee window with a code no trainer runs says so', async ({ page }) =>
 test("hostile messages on a live session's channel are refused in words in both windows, shown as text, and the session goes on", async ({
   context,
 }) => {
-  test.setTimeout(90_000);
   const trainer = await context.newPage();
   const trainerProblems = watchForProblems(trainer);
   await trainer.goto('/trainer/');
@@ -472,8 +466,6 @@ const LAUGHS = [
 test('100,000 pasted lines: the status never claims "No problems" before they are checked, and an alias bomb among them is refused', async ({
   page,
 }) => {
-  // Chromium itself takes seconds to lay out 100,000 lines in a text area on a shared machine.
-  test.setTimeout(60_000);
   const problems = watchForProblems(page);
   await page.goto('/trainer/authoring/');
   await waitForIslands(page);
@@ -757,7 +749,6 @@ test('a role-play a trainer wrote is practised to its end and listed with its sc
 test("a trainer overrides the matcher on a typed reply, and the trainee's debrief and list show it", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   const problems = watchForProblems(page);
   await writeRoleplay(page);
   await page.getByRole('link', { name: 'Practise “Elbows, late again” now' }).click();
