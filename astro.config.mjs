@@ -5,6 +5,9 @@ import svelte from '@astrojs/svelte';
 import AstroPWA from '@vite-pwa/astro';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { glossaryLinks, rehypeLessonMarkup } from './src/course/lesson-markup.ts';
 
 /**
  * Writes the Pagefind search index into the built site. It runs at the end of the build,
@@ -49,11 +52,19 @@ const PRECACHE = [
   'pagefind/fragment/*.pf_fragment',
 ];
 
+/**
+ * Lessons link the first use of each glossary term to its definition. The glossary's own
+ * checks (a term naming a lesson that does not exist) run when the course is loaded.
+ */
+const glossary = /** @type {{ term: string }[]} */ (
+  parseYaml(readFileSync(new URL('./content/glossary.yaml', import.meta.url), 'utf8'))
+);
+
 // A static site: every page is built ahead of time and served from any web server.
 export default defineConfig({
   output: 'static',
   integrations: [
-    mdx(),
+    mdx({ rehypePlugins: [[rehypeLessonMarkup, { terms: glossaryLinks(glossary) }]] }),
     svelte(),
     // Order matters: build-done hooks run in this order, and the precache lists the index.
     pagefindIndex(),

@@ -161,6 +161,88 @@ test.describe('lesson page', () => {
       );
   });
 
+  // A lesson of the first module (never locked) that draws a figure, from the content files.
+  const FIGURE_USE = /^<([A-Z]\w+) \/>$/m;
+  const figureLesson = lessons.find(
+    ({ module, body }) => module === modulesWithLessons[0] && FIGURE_USE.test(body),
+  )!;
+
+  test('a figure is named by its caption, and its drawing is described for screen readers', async ({
+    page,
+  }) => {
+    expect(figureLesson, 'a lesson of the first module with a figure').toBeDefined();
+    await page.goto(figureLesson.href);
+    const figure = page.locator('#lesson-body').getByRole('figure').first();
+    await expect(figure).toBeVisible();
+    const caption = (await figure.locator('figcaption').textContent())!.trim();
+    await expect(figure).toHaveAccessibleName(caption);
+    const drawing = figure.getByRole('img');
+    await expect(drawing).toHaveAccessibleName(/\w{4,}/);
+    await expect(drawing).toHaveAccessibleDescription(/(\w+\W+){12,}/);
+  });
+
+  test('from 1200 px the lesson lists its sections beside the text, and each entry jumps there', async ({
+    page,
+  }) => {
+    await page.goto(figureLesson.href);
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await expect(contents).toBeVisible();
+    const sections = page.locator('#lesson-body h2');
+    const entries = contents.getByRole('link');
+    await expect(entries).toHaveCount(await sections.count());
+    const last = entries.last();
+    const target = (await last.getAttribute('href'))!;
+    await last.click();
+    await expect(page).toHaveURL(new RegExp(`${target}$`));
+    await expect(page.locator(target)).toBeInViewport();
+    // The list sits beside the text, not above it.
+    const text = (await page.locator('#lesson-body').boundingBox())!;
+    expect((await contents.boundingBox())!.x).toBeGreaterThan(text.x + text.width);
+  });
+
+  test('the first use of a glossary term links to its definition, and only the first', async ({
+    page,
+  }) => {
+    await page.goto(firstLesson.href);
+    const body = page.locator('#lesson-body');
+    const toBackorder = body.locator('a[href="/glossary/#term-backorder"]');
+    await expect(toBackorder).toHaveCount(1);
+    await expect(toBackorder).toHaveText(/^backorders?$/i);
+    await toBackorder.click();
+    await expect(page).toHaveURL(/\/glossary\/#term-backorder$/);
+    await expect(page.locator('#term-backorder')).toBeInViewport();
+  });
+
+  test('a lesson callout says its kind in words', async ({ page }) => {
+    await page.goto(firstLesson.href);
+    const note = page.getByRole('note', { name: 'At the desk' });
+    await expect(note).toBeVisible();
+    await expect(note).toContainText('Check stock');
+  });
+
+  test.describe('phone (390 px)', () => {
+    test.use({ viewport: { width: 390, height: 844 } });
+    test('tables become cards of labelled figures, the contents list steps aside, and axe finds nothing', async ({
+      page,
+    }) => {
+      await page.goto(figureLesson.href);
+      await waitForIslands(page);
+      await expect(page.getByRole('navigation', { name: 'On this page' })).toBeHidden();
+      const table = page.locator('#lesson-body').getByRole('table').first();
+      await table.scrollIntoViewIfNeeded();
+      const region = page.locator('#lesson-body .table-scroll').first();
+      expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
+      // Every cell of the first row is on screen, under its column's heading.
+      const cells = table.getByRole('row').nth(1).getByRole('cell');
+      for (const cell of await cells.all()) {
+        const box = (await cell.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(390);
+        expect(await cell.getAttribute('data-label')).toBeTruthy();
+      }
+      await expectNoAxeViolations(page);
+    });
+  });
+
   test('the last lesson of a module with a check carries the check', async ({ page }) => {
     const module = modulesWithLessons.find((m: ModuleFiles) => m.check !== null);
     expect(module, 'a module with a check').toBeDefined();
