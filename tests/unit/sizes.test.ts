@@ -24,6 +24,8 @@ const LONG_FUNCTIONS: Record<string, string> = {
 
 /** Components allowed past the limit, each with the reason. */
 const LONG_COMPONENTS: Record<string, string> = {
+  'src/components/lesson/figures/PackingSlip.astro':
+    'a drawing, not code: static SVG markup for the slip, its five lines and six numbered callouts, with no script; split, it would only be harder to read against the picture',
   'src/components/simulation/Desk.svelte':
     'the workspace grid: script and markup are 233 lines (its panel switch, notices, order and messages columns are components); the rest is the layout CSS for one panel at a time below 80rem and three scrolling columns above, which reads best in one place',
   'src/components/manager/Certificate.svelte':
