@@ -5,6 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { readCourseFiles } from '../../src/files/course-files';
+import { seedDatabase, traineeSeed, waitForIslands } from './fixtures';
 import { expectNoAxeViolations, watchForProblems } from './page-checks';
 
 /** Each section in the main navigation and the <h1> of the page it leads to. */
@@ -45,6 +47,43 @@ test.describe('home page', () => {
 
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
+  });
+
+  test('a returning trainee sees their progress and continues where they left off, through a reload', async ({
+    page,
+  }) => {
+    const [course] = readCourseFiles('content').courses;
+    const lessons = course!.modules.flatMap((module) =>
+      module.lessons.map((lesson) => ({ module: module.slug, ...lesson })),
+    );
+    await page.goto('/');
+    await waitForIslands(page);
+    // A first visit: nothing to continue, only the page's own introduction.
+    await expect(page.getByRole('region', { name: /^Welcome back/ })).toHaveCount(0);
+
+    // Ben has finished the first two lessons (all stored as the lesson page stores them).
+    const ben = traineeSeed({
+      profile: { id: 'p-ben', name: 'Ben Okafor' },
+      courseDoneOn: new Date(),
+    });
+    await seedDatabase(page, {
+      ...ben,
+      lessonVisits: ben.lessonVisits.slice(0, 2),
+      checkAttempts: [],
+    });
+    const welcome = page.getByRole('region', { name: 'Welcome back, Ben Okafor' });
+    await expect(welcome).toContainText(`2 of ${lessons.length} lessons`);
+    const next = lessons[2]!;
+    const resume = welcome.getByRole('link', { name: /^Continue where you left off/ });
+    await expect(resume).toContainText(next.lesson.title);
+    await expect(resume).toHaveAttribute('href', new RegExp(`/${next.module}/${next.slug}/$`));
+    await expectNoAxeViolations(page);
+
+    await page.reload();
+    await waitForIslands(page);
+    await expect(welcome.getByRole('progressbar', { name: 'Course progress' })).toBeVisible();
+    await resume.click();
+    await expect(page.getByRole('heading', { level: 1, name: next.lesson.title })).toBeVisible();
   });
 
   test('links each audience card to its section', async ({ page }) => {
