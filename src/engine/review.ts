@@ -5,12 +5,23 @@
  * the manager's replays all read a run through this, so they cannot disagree.
  */
 import { runAutopilot } from './autopilot';
-import { orderStatus } from './backorders';
+import { orderStatus, orderViews, type OrderView } from './backorders';
 import { describeEntry } from './describe-entry';
-import { isAction, replay, type LogEntry, type ReplayError, type StepOutcome } from './log';
+import {
+  isAction,
+  parseLog,
+  replay,
+  type LogEntry,
+  type ReplayError,
+  type StepOutcome,
+} from './log';
+import type { Problem } from './problems';
 import type { Scenario, ScenarioEvent } from './schema';
 import { Judge, type Score } from './scoring';
 import type { EngineState } from './state';
+
+/** A run is tied to the scenario version it was played on by that scenario's hash. */
+export { scenarioHash } from './report';
 
 export interface ReviewStep {
   at: string;
@@ -76,4 +87,37 @@ export function reviewRun(
       steps,
     },
   };
+}
+
+/** A saved run read back: its log as stored, checked, then reviewed. */
+export type SavedRunReview =
+  | { ok: true; log: LogEntry[]; review: RunReview }
+  | { ok: false; reason: 'invalid-log'; problems: Problem[] }
+  | { ok: false; reason: 'does-not-replay'; error: ReplayError };
+
+/** Review a log as it was stored (a manager's or trainer's copy may come from an import). */
+export function reviewSavedRun(scenario: Scenario, stored: unknown): SavedRunReview {
+  const parsed = parseLog(stored);
+  if (!parsed.ok) return { ok: false, reason: 'invalid-log', problems: parsed.problems };
+  const reviewed = reviewRun(scenario, parsed.log);
+  if (!reviewed.ok) return { ok: false, reason: 'does-not-replay', error: reviewed.error };
+  return { ok: true, log: parsed.log, review: reviewed.review };
+}
+
+/** One order at the end of a run: the trainee's beside the reference's. */
+export interface OrderComparison {
+  id: string;
+  theirs: OrderView;
+  /** Undefined when the order had not been placed yet when the trainee's shift ended. */
+  mine: OrderView | undefined;
+}
+
+/** The trainee's final orders beside the reference's, in the reference's order. */
+export function compareOrders(review: RunReview): OrderComparison[] {
+  const mine = new Map(orderViews(review.state).map((view) => [view.id, view]));
+  return orderViews(review.reference).map((theirs) => ({
+    id: theirs.id,
+    theirs,
+    mine: mine.get(theirs.id),
+  }));
 }

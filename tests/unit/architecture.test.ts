@@ -22,6 +22,8 @@ interface Import {
   specifier: string;
   /** The imported module relative to the project root (no extension), or the package name. */
   target: string;
+  /** `import type` or `export type`, or every name in it marked `type`: gone after compiling. */
+  typeOnly: boolean;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -41,14 +43,53 @@ function targetOf(file: string, specifier: string): string {
   return path.replace(/\.(ts|js|mjs)$/, '').replace(/\/index$/, '');
 }
 
+/** Whether an import or export declaration brings in types only. */
+function isTypeOnly(node: ts.Node): boolean {
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    if (!clause) return false; // `import './x'` runs the module
+    if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
+    const named = clause.namedBindings;
+    return (
+      !clause.name &&
+      !!named &&
+      ts.isNamedImports(named) &&
+      named.elements.length > 0 &&
+      named.elements.every((element) => element.isTypeOnly)
+    );
+  }
+  if (ts.isExportDeclaration(node)) {
+    const named = node.exportClause;
+    return (
+      node.isTypeOnly ||
+      (!!named &&
+        ts.isNamedExports(named) &&
+        named.elements.length > 0 &&
+        named.elements.every((element) => element.isTypeOnly))
+    );
+  }
+  return false;
+}
+
 function importsOf(file: string): Import[] {
   const text = scriptsOf(file, readFileSync(join(ROOT, file), 'utf8'));
-  const lines = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+  /** Where each type-only declaration's module name starts. */
+  const typeOnlyAt = new Set(
+    source.statements
+      .filter(isTypeOnly)
+      .flatMap((node) =>
+        (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier
+          ? [node.moduleSpecifier.getStart(source)]
+          : [],
+      ),
+  );
   return ts.preProcessFile(text, true, true).importedFiles.map(({ fileName, pos }) => ({
     file,
-    line: lines.getLineAndCharacterOfPosition(pos).line + 1,
+    line: source.getLineAndCharacterOfPosition(pos).line + 1,
     specifier: fileName,
     target: targetOf(file, fileName),
+    typeOnly: typeOnlyAt.has(pos),
   }));
 }
 
@@ -83,8 +124,28 @@ interface Rule {
   name: string;
   /** Which importing files the rule applies to. */
   applies: (file: string) => boolean;
-  forbids: (target: string, file: string) => boolean;
+  forbids: (target: string, entry: Import) => boolean;
 }
+
+/**
+ * Where a component or page may reach the engine for a value (a type may come from anywhere): the
+ * views' entry points, which give the engine's own answers (`views` while a shift runs,
+ * `review` once it ended), and the engine's vocabulary, which holds words and shapes but no
+ * decision: the data model and its lookups, the scenario format, time, problems, the rule
+ * and competency lists. The shift generator too: it writes a scenario to play, and decides
+ * nothing at the desk (the random-shift form loads it only when asked).
+ */
+const ENGINE_FOR_VIEWS = [
+  'views',
+  'review',
+  'state',
+  'schema',
+  'time',
+  'problems',
+  'rules',
+  'competencies',
+  'generate',
+].map((name) => `src/engine/${name}`);
 
 const RULES: Rule[] = [
   {
@@ -104,6 +165,14 @@ const RULES: Rule[] = [
     name: 'the build-time readers in files/ are reached only by pages, layouts, Astro components and the command line',
     applies: (file) => !isTest(file) && !mayReadFiles(file),
     forbids: (target) => within(target, 'src/files'),
+  },
+  {
+    name: 'components and pages reach the engine only through its views (views, review) and vocabulary',
+    applies: (file) =>
+      ['src/components', 'src/pages', 'src/layouts'].some((folder) => within(file, folder)) &&
+      !isTest(file),
+    forbids: (target, entry) =>
+      within(target, 'src/engine') && !entry.typeOnly && !ENGINE_FOR_VIEWS.includes(target),
   },
   {
     name: 'Dexie is imported only in db/',
@@ -127,7 +196,7 @@ const RULES: Rule[] = [
 ];
 
 const violations = (rule: Rule) =>
-  IMPORTS.filter((entry) => rule.applies(entry.file) && rule.forbids(entry.target, entry.file)).map(
+  IMPORTS.filter((entry) => rule.applies(entry.file) && rule.forbids(entry.target, entry)).map(
     (entry) => `${entry.file}:${entry.line} imports '${entry.specifier}'`,
   );
 
@@ -142,6 +211,21 @@ describe('the layout', () => {
     expect(IMPORTS.some((entry) => entry.file.endsWith('.astro'))).toBe(true);
     expect(IMPORTS).toContainEqual(
       expect.objectContaining({ file: 'src/files/read-limited.ts', target: 'node:fs' }),
+    );
+    // Types are told from values, in a Svelte component's script as in a module.
+    expect(IMPORTS).toContainEqual(
+      expect.objectContaining({
+        file: 'src/components/simulation/DeskOrder.svelte',
+        target: 'src/engine/duties',
+        typeOnly: true,
+      }),
+    );
+    expect(IMPORTS).toContainEqual(
+      expect.objectContaining({
+        file: 'src/components/simulation/Desk.svelte',
+        target: 'src/engine/views',
+        typeOnly: false,
+      }),
     );
   });
 

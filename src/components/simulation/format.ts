@@ -4,7 +4,7 @@
  * in words.
  */
 import type { LocalDateTime } from '../../engine/time';
-import { NO_DATE_TEXT } from '../../engine/shipping';
+import { NO_DATE_TEXT } from '../../engine/views';
 import { formatLocal } from '../../lib/dates';
 
 export { readableTimes } from '../../lib/dates';

@@ -8,7 +8,7 @@
 import { fromPromise, type SnapshotFrom } from 'xstate';
 import type { Profile, ShiftMode } from '../../db/index';
 import type { LogEntry } from '../../engine/log';
-import { scenarioHash } from '../../engine/report';
+import { scenarioHash } from '../../engine/review';
 import type { Scenario } from '../../engine/schema';
 import { ENGINE_VERSION } from '../../engine/state';
 import {

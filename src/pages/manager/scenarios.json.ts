@@ -4,7 +4,7 @@
  * file fetched when the dashboard opens, so the page itself stays light.
  */
 import { getCollection } from 'astro:content';
-import { scenarioHash } from '../../engine/report';
+import { scenarioHash } from '../../engine/review';
 
 export async function GET() {
   const entries = await getCollection('scenarios');
