@@ -31,6 +31,13 @@ it('reads every template without a problem', () => {
   expect(course.problems).toEqual([]);
 });
 
+it('apologises without a "but", which lesson 04/02 teaches cancels what came before it', () => {
+  const hollow = templates
+    .filter((t) => /\bsorry\b[^.]*\bbut\b/i.test(t.body))
+    .map((t) => `${t.kind}${t.when ? ` (${t.when})` : ''}`);
+  expect(hollow).toEqual([]);
+});
+
 const bundled: Scenario[] = readdirSync('simulations')
   .filter((file) => file.endsWith('.yaml'))
   .map((file) => {
