@@ -27,6 +27,9 @@ async function openOrder(page: Page, order: string) {
 test('a live session: the trainer holds the clock and delays a PO, the trainee sees the new promise date, through reloads', async ({
   context,
 }) => {
+  // Two windows, a reload of each and axe in both: three times the suite's limit, as for
+  // the offline journey. Under two CPU hogs and a build it ran out of 120 s at its last check.
+  test.slow();
   const trainer = await context.newPage();
   const trainerProblems = watchForProblems(trainer);
   await trainer.goto('/trainer/');
